@@ -1,0 +1,220 @@
+package dev.wafer.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON objects to and from bytes, on jackson-core's streaming API, with bounds.
+ *
+ * <p>Reading rejects duplicate members (RFC 8725 §3.2 via RFC 7515 §5.2: a JWS parser must reject
+ * them or use the last, and Wafer rejects), nesting deeper than {@link #MAX_DEPTH}, more than
+ * {@link #MAX_VALUES} values in a document, and trailing content. Values come back as
+ * {@code String}, {@code Long}, {@code BigInteger}, {@code Double}, {@code Boolean},
+ * {@code null}, unmodifiable {@code List} and unmodifiable insertion-ordered {@code Map}.
+ */
+public final class Json {
+    /** Deepest nesting of objects and arrays accepted. */
+    public static final int MAX_DEPTH = 16;
+    /** Most values (members and elements, at every depth) in one document. */
+    public static final int MAX_VALUES = 1024;
+    /** Longest document accepted, in bytes. */
+    public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                    .maxStringLength(MAX_DOCUMENT_BYTES)
+                    .maxNumberLength(64)
+                    .maxNameLength(1024)
+                    .build())
+            .build();
+
+    private Json() {
+    }
+
+    /**
+     * Parses a JSON document that must be one object.
+     *
+     * @param utf8 the document
+     * @return the members, in document order
+     * @throws IllegalArgumentException if the bytes are not one well-formed, bounded JSON object
+     *     without duplicate members; the message never quotes the input
+     */
+    public static Map<String, Object> parseObject(byte[] utf8) {
+        if (utf8.length > MAX_DOCUMENT_BYTES) {
+            throw new IllegalArgumentException("JSON document is longer than " + MAX_DOCUMENT_BYTES + " bytes");
+        }
+        try (JsonParser p = FACTORY.createParser(utf8)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("JSON document is not an object");
+            }
+            int[] budget = {MAX_VALUES};
+            Map<String, Object> result = readObject(p, budget);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("JSON document has content after its object");
+            }
+            return result;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed JSON: " + describe(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        // Jackson's message may quote input; keep only its first clause, which names the problem.
+        String m = e.getOriginalMessage();
+        if (m == null) {
+            return "unreadable";
+        }
+        if (m.startsWith("Duplicate field")) {
+            return "duplicate member";
+        }
+        int cut = m.indexOf(':');
+        String head = cut > 0 ? m.substring(0, cut) : m;
+        int quote = head.indexOf('\'');
+        head = quote > 0 ? head.substring(0, quote) : head;
+        return head.length() > 80 ? head.substring(0, 80) : head.trim();
+    }
+
+    private static Map<String, Object> readObject(JsonParser p, int[] budget) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            spend(budget);
+            p.nextToken();
+            map.put(name, readValue(p, budget));
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new IllegalArgumentException("malformed JSON object");
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static List<Object> readArray(JsonParser p, int[] budget) throws IOException {
+        List<Object> list = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new IllegalArgumentException("malformed JSON array");
+            }
+            spend(budget);
+            list.add(readValue(p, budget));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    private static void spend(int[] budget) {
+        if (--budget[0] < 0) {
+            throw new IllegalArgumentException("JSON document has more than " + MAX_VALUES + " values");
+        }
+    }
+
+    private static Object readValue(JsonParser p, int[] budget) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            throw new IllegalArgumentException("malformed JSON: unexpected end");
+        }
+        switch (t) {
+            case START_OBJECT:
+                return readObject(p, budget);
+            case START_ARRAY:
+                return readArray(p, budget);
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? p.getBigIntegerValue() : (Object) p.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                double d = p.getDoubleValue();
+                if (!Double.isFinite(d)) {
+                    throw new IllegalArgumentException("JSON number out of range");
+                }
+                return d;
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IllegalArgumentException("malformed JSON value");
+        }
+    }
+
+    /**
+     * Writes a JSON object compactly, members in map order.
+     *
+     * @param members values as {@link #parseObject} returns them ({@code Integer} and
+     *     {@code BigDecimal} are accepted too)
+     * @return UTF-8 bytes
+     * @throws IllegalArgumentException if a value has a type JSON cannot carry
+     */
+    public static byte[] writeObject(Map<String, ?> members) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeValue(g, members, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeValue(JsonGenerator g, Object v, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("JSON value nests deeper than " + MAX_DEPTH);
+        }
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String) {
+            g.writeString((String) v);
+        } else if (v instanceof Boolean) {
+            g.writeBoolean((Boolean) v);
+        } else if (v instanceof Long || v instanceof Integer) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof BigInteger) {
+            g.writeNumber((BigInteger) v);
+        } else if (v instanceof BigDecimal) {
+            g.writeNumber((BigDecimal) v);
+        } else if (v instanceof Double) {
+            double d = (Double) v;
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("JSON cannot carry " + d);
+            }
+            g.writeNumber(d);
+        } else if (v instanceof Map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                writeValue(g, e.getValue(), depth + 1);
+            }
+            g.writeEndObject();
+        } else if (v instanceof List) {
+            g.writeStartArray();
+            for (Object o : (List<?>) v) {
+                writeValue(g, o, depth + 1);
+            }
+            g.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("JSON cannot carry a " + v.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.wafer.internal;
+
+import dev.wafer.Algorithm;
+import dev.wafer.EngineFailureException;
+import dev.wafer.InvalidTokenException;
+import dev.wafer.spi.SignerEngine;
+import dev.wafer.spi.VerifierEngine;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * JWS compact serialization (RFC 7515 §7.1) with the header rules of RFC 8725, implemented once
+ * for every provider.
+ */
+public final class Jws {
+    /** Header parameters that carry or point to keys: a verifier must never take a key from the token. */
+    private static final Set<String> KEY_CARRYING = Set.of("jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256");
+
+    private Jws() {
+    }
+
+    /** A key the verifier trusts, with its engine. */
+    public static final class TrustedKey {
+        final Algorithm algorithm;
+        final int signatureLengthBytes;
+        final VerifierEngine engine;
+
+        /**
+         * @param algorithm the key's algorithm; the only one it verifies
+         * @param signatureLengthBytes the exact length of its signatures
+         * @param engine its engine
+         */
+        public TrustedKey(Algorithm algorithm, int signatureLengthBytes, VerifierEngine engine) {
+            this.algorithm = algorithm;
+            this.signatureLengthBytes = signatureLengthBytes;
+            this.engine = engine;
+        }
+    }
+
+    /** A JWS whose signature verified. */
+    public static final class Verified {
+        private final Map<String, Object> header;
+        private final byte[] payload;
+
+        Verified(Map<String, Object> header, byte[] payload) {
+            this.header = header;
+            this.payload = payload;
+        }
+
+        /** @return the protected header's members */
+        public Map<String, Object> header() {
+            return header;
+        }
+
+        /** @return the payload bytes, owned by the caller */
+        public byte[] payload() {
+            return payload;
+        }
+    }
+
+    /**
+     * The encoded protected header for a key: encoded once per key, because it never changes.
+     *
+     * @param algorithm the key's algorithm
+     * @param type the {@code typ} value, or {@code null}
+     * @param keyId the {@code kid}
+     * @return the base64url-encoded header
+     */
+    public static String encodeHeader(Algorithm algorithm, String type, String keyId) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("alg", algorithm.jwsName().orElseThrow());
+        if (type != null) {
+            h.put("typ", type);
+        }
+        h.put("kid", keyId);
+        return Base64Url.encode(Json.writeObject(h));
+    }
+
+    /**
+     * Signs a payload under an encoded header.
+     *
+     * @param engine the signer
+     * @param encodedHeader the base64url header
+     * @param payload the payload bytes
+     * @return the compact serialization
+     */
+    public static String sign(SignerEngine engine, String encodedHeader, byte[] payload) {
+        String signingInput = encodedHeader + '.' + Base64Url.encode(payload);
+        byte[] ascii = signingInput.getBytes(StandardCharsets.US_ASCII);
+        byte[] signature;
+        try {
+            signature = engine.sign(ascii, 0, ascii.length);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new EngineFailureException(engine.algorithm().jwkName() + " engine failed to sign", e);
+        }
+        return signingInput + '.' + Base64Url.encode(signature);
+    }
+
+    /**
+     * Verifies a compact JWS: length, shape and encoding; then the header (no {@code none}, no
+     * {@code crit}, no key-carrying parameters); the key its {@code kid} names; the header's
+     * {@code alg} against the key's; the signature's length; and the signature.
+     *
+     * @param token the compact JWS
+     * @param maxChars the longest token accepted
+     * @param keys the trusted key for a {@code kid} (the argument is {@code null} when the header
+     *     has none), or {@code null} if there is none
+     * @return the verified header and payload
+     * @throws InvalidTokenException for any rejection
+     */
+    public static Verified verify(String token, int maxChars, Function<String, TrustedKey> keys) {
+        if (token.length() > maxChars) {
+            throw new InvalidTokenException("token is longer than " + maxChars + " characters");
+        }
+        int dot1 = token.indexOf('.');
+        int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
+        if (dot1 <= 0 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0 || dot2 == dot1 + 1 || dot2 == token.length() - 1) {
+            throw new InvalidTokenException("token is not a JWS compact serialization (three non-empty base64url parts)");
+        }
+        Map<String, Object> header;
+        try {
+            header = Json.parseObject(Base64Url.decode(token, 0, dot1));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTokenException("token header is malformed: " + e.getMessage());
+        }
+        Object alg = header.get("alg");
+        if (!(alg instanceof String)) {
+            throw new InvalidTokenException("token header has no alg");
+        }
+        if ("none".equalsIgnoreCase((String) alg)) {
+            throw new InvalidTokenException("unsecured tokens (alg none) are refused (RFC 8725 §3.1)");
+        }
+        if (header.containsKey("crit")) {
+            throw new InvalidTokenException("token header has crit; Wafer understands no critical extension (RFC 7515 §4.1.11)");
+        }
+        for (String p : KEY_CARRYING) {
+            if (header.containsKey(p)) {
+                throw new InvalidTokenException("token header carries a key or key reference (" + p
+                        + "); keys come only from the verifier's key set (RFC 8725 §3.10)");
+            }
+        }
+        Object kid = header.get("kid");
+        if (kid != null && !(kid instanceof String)) {
+            throw new InvalidTokenException("token header kid is not a string");
+        }
+        TrustedKey key = keys.apply((String) kid);
+        if (key == null) {
+            throw new InvalidTokenException(kid == null
+                    ? "token has no kid and the key set has several keys" : "token names an unknown key id");
+        }
+        if (!key.algorithm.jwsName().orElseThrow().equals(alg)) {
+            throw new InvalidTokenException("token header alg does not match the key's algorithm "
+                    + key.algorithm.jwsName().orElseThrow() + " (RFC 8725 §3.1)");
+        }
+        byte[] signature;
+        byte[] payload;
+        try {
+            signature = Base64Url.decode(token, dot2 + 1, token.length());
+            payload = Base64Url.decode(token, dot1 + 1, dot2);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTokenException("token is not canonical base64url: " + e.getMessage());
+        }
+        if (signature.length != key.signatureLengthBytes) {
+            throw new InvalidTokenException("token signature has the wrong length for " + key.algorithm.jwkName());
+        }
+        byte[] signingInput = token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII);
+        try {
+            key.engine.verify(signature, signingInput, 0, signingInput.length);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // An engine that throws anything on hostile input still gives the caller one typed answer.
+            throw new InvalidTokenException("token signature does not verify");
+        }
+        return new Verified(header, payload);
+    }
+}

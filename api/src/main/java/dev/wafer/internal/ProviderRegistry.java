@@ -1,0 +1,131 @@
+package dev.wafer.internal;
+
+import dev.wafer.Algorithm;
+import dev.wafer.ProviderNotFoundException;
+import dev.wafer.spi.WaferProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The providers found on a class loader, in a fixed order: highest priority first, then by name.
+ * Class-path order never decides (JJWT's Services admits it does; SLF4J logs it).
+ */
+public final class ProviderRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
+    static final String ARTIFACTS = "add one provider to the runtime class path: dev.wafer:wafer-provider-jca "
+            + "(the JDK alone), dev.wafer:wafer-provider-bc (BouncyCastle) or dev.wafer:wafer-provider-tink (Google Tink)";
+
+    private static final Comparator<WaferProvider> ORDER =
+            Comparator.comparingInt(WaferProvider::priority).reversed().thenComparing(WaferProvider::name);
+
+    private final List<WaferProvider> providers;
+    private final List<String> skipped;
+
+    /**
+     * A registry of the given providers.
+     *
+     * @param providers the providers; order is irrelevant
+     * @param skipped descriptions of providers that failed to load
+     */
+    public ProviderRegistry(List<WaferProvider> providers, List<String> skipped) {
+        List<WaferProvider> sorted = new ArrayList<>(providers);
+        sorted.sort(ORDER);
+        Set<String> names = new java.util.HashSet<>();
+        for (WaferProvider p : sorted) {
+            if (!names.add(p.name())) {
+                throw new IllegalStateException("two Wafer providers are named '" + p.name() + "'");
+            }
+        }
+        this.providers = List.copyOf(sorted);
+        this.skipped = List.copyOf(skipped);
+    }
+
+    /**
+     * Finds the providers a class loader sees through {@link ServiceLoader}. A provider whose
+     * registration or construction fails is logged and skipped.
+     *
+     * @param loader the class loader
+     * @return the registry
+     */
+    public static ProviderRegistry load(ClassLoader loader) {
+        List<WaferProvider> found = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Iterator<WaferProvider> it = ServiceLoader.load(WaferProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                WaferProvider p = it.next();
+                Objects.requireNonNull(p.name(), "provider name");
+                p.algorithms();
+                found.add(p);
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                LOG.warn("Skipping a Wafer provider that failed to load: {}", e.toString());
+                skipped.add(e.toString());
+            }
+        }
+        return new ProviderRegistry(found, skipped);
+    }
+
+    /**
+     * Every provider, in choice order.
+     *
+     * @return the providers
+     */
+    public List<WaferProvider> providers() {
+        return providers;
+    }
+
+    /**
+     * The provider to use: the one named, or else the first in choice order.
+     *
+     * @param name a provider name, or {@code null} for the default
+     * @return the provider
+     * @throws ProviderNotFoundException if there is none, or none by that name
+     */
+    public WaferProvider choose(String name) {
+        if (providers.isEmpty()) {
+            throw new ProviderNotFoundException("no Wafer provider found; " + ARTIFACTS
+                    + (skipped.isEmpty() ? "" : " (providers that failed to load: " + skipped + ")"));
+        }
+        if (name == null) {
+            return providers.get(0);
+        }
+        for (WaferProvider p : providers) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new ProviderNotFoundException("no Wafer provider named '" + name + "'; found: " + names());
+    }
+
+    /**
+     * The names of the providers that implement an algorithm.
+     *
+     * @param algorithm the algorithm
+     * @return provider names, in choice order
+     */
+    public List<String> providersWith(Algorithm algorithm) {
+        return providers.stream().filter(p -> p.algorithms().contains(algorithm))
+                .map(WaferProvider::name).collect(Collectors.toList());
+    }
+
+    /**
+     * The names of every provider, in choice order.
+     *
+     * @return the names
+     */
+    public List<String> names() {
+        return providers.stream().map(WaferProvider::name).collect(Collectors.toList());
+    }
+}
