@@ -41,35 +41,45 @@ public final class Wafer {
     }
 
     private static volatile ProviderRegistry registry;
-    private static volatile Provider defaultProvider;
+    /** The default provider, and the value of the system property it was chosen under. */
+    private static volatile Chosen chosen;
+
+    private static final class Chosen {
+        final String property;
+        final Provider provider;
+
+        Chosen(String property, Provider provider) {
+            this.property = property;
+            this.provider = provider;
+        }
+    }
 
     /**
      * The default provider: the one {@value #PROVIDER_PROPERTY} names, or else the installed one
-     * with the highest priority. Resolved once and cached.
+     * with the highest priority. Resolved once per value of the property, and cached.
      *
      * @return the provider
      * @throws ProviderNotFoundException if none is installed, or none by the configured name
      * @since 0.1
      */
     public static Provider provider() {
-        Provider p = defaultProvider;
-        if (p == null) {
+        String property = System.getProperty(PROVIDER_PROPERTY);
+        Chosen c = chosen;
+        if (c == null || !Objects.equals(c.property, property)) {
             synchronized (Wafer.class) {
-                p = defaultProvider;
-                if (p == null) {
+                c = chosen;
+                if (c == null || !Objects.equals(c.property, property)) {
                     ProviderRegistry r = registry();
-                    String name = System.getProperty(PROVIDER_PROPERTY);
-                    name = name == null || name.isBlank() ? null : name.trim();
-                    WaferProvider chosen = r.choose(name);
-                    LOG.info("Wafer uses provider '{}' ({}, priority {}){}; installed: {}", chosen.name(),
-                            chosen.version(), chosen.priority(),
-                            name == null ? "" : ", named by -D" + PROVIDER_PROPERTY, r.names());
-                    p = new Provider(chosen, r);
-                    defaultProvider = p;
+                    String name = property == null || property.isBlank() ? null : property.trim();
+                    WaferProvider p = r.choose(name);
+                    LOG.info("Wafer uses provider '{}' ({}, priority {}){}; installed: {}", p.name(), p.version(),
+                            p.priority(), name == null ? "" : ", named by -D" + PROVIDER_PROPERTY, r.names());
+                    c = new Chosen(property, new Provider(p, r));
+                    chosen = c;
                 }
             }
         }
-        return p;
+        return c.provider;
     }
 
     /**

@@ -101,6 +101,27 @@ public final class Jws {
     }
 
     /**
+     * Verifies a raw signature after the api's own check of its length, as token verification
+     * does; for the conformance suite's known-answer tests too.
+     *
+     * @param key the trusted key
+     * @param signature the signature
+     * @param data the signed bytes
+     * @throws InvalidTokenException if the length is wrong or the signature does not verify
+     */
+    public static void verifySignature(TrustedKey key, byte[] signature, byte[] data) {
+        if (signature.length != key.signatureLengthBytes) {
+            throw new InvalidTokenException("token signature has the wrong length for " + key.algorithm.jwkName());
+        }
+        try {
+            key.engine.verify(signature, data, 0, data.length);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // An engine that throws anything on hostile input still gives the caller one typed answer.
+            throw new InvalidTokenException("token signature does not verify");
+        }
+    }
+
+    /**
      * Verifies a compact JWS: length, shape and encoding; then the header (no {@code none}, no
      * {@code crit}, no key-carrying parameters); the key its {@code kid} names; the header's
      * {@code alg} against the key's; the signature's length; and the signature.
@@ -164,16 +185,8 @@ public final class Jws {
         } catch (IllegalArgumentException e) {
             throw new InvalidTokenException("token is not canonical base64url: " + e.getMessage());
         }
-        if (signature.length != key.signatureLengthBytes) {
-            throw new InvalidTokenException("token signature has the wrong length for " + key.algorithm.jwkName());
-        }
         byte[] signingInput = token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII);
-        try {
-            key.engine.verify(signature, signingInput, 0, signingInput.length);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            // An engine that throws anything on hostile input still gives the caller one typed answer.
-            throw new InvalidTokenException("token signature does not verify");
-        }
+        verifySignature(key, signature, signingInput);
         return new Verified(header, payload);
     }
 }

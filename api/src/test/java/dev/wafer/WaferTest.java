@@ -1,0 +1,121 @@
+package dev.wafer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wafer.internal.ProviderRegistry;
+import dev.wafer.spi.WaferProvider;
+import dev.wafer.stub.StubProvider;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Discovery with the stub providers this module registers: several, a tie, a broken one, none. */
+class WaferTest {
+
+    @AfterEach
+    void clearProperty() {
+        System.clearProperty(Wafer.PROVIDER_PROPERTY);
+    }
+
+    @Test
+    void choosesTheHighestPriorityAndSkipsABrokenProvider() {
+        assertEquals("high", Wafer.provider().name());
+        List<String> names = new ArrayList<>();
+        Wafer.providers().forEach(p -> names.add(p.name()));
+        assertEquals(List.of("high", "alpha", "beta"), names, "priority order, ties by name; broken skipped");
+    }
+
+    @Test
+    void breaksTiesByNameNeverByClassPathOrder() {
+        List<WaferProvider> providers = new ArrayList<>(List.of(new StubProvider.Beta(), new StubProvider.Alpha()));
+        for (int i = 0; i < 10; i++) {
+            Collections.shuffle(providers);
+            assertEquals("alpha", new ProviderRegistry(providers, List.of()).choose(null).name());
+        }
+        providers.add(new StubProvider.High());
+        for (int i = 0; i < 10; i++) {
+            Collections.shuffle(providers);
+            assertEquals(List.of("high", "alpha", "beta"), new ProviderRegistry(providers, List.of()).names());
+        }
+    }
+
+    @Test
+    void choosesByNameAndBySystemProperty() {
+        assertEquals("beta", Wafer.provider("beta").name());
+        System.setProperty(Wafer.PROVIDER_PROPERTY, "alpha");
+        assertEquals("alpha", Wafer.provider().name());
+        System.setProperty(Wafer.PROVIDER_PROPERTY, " beta ");
+        assertEquals("beta", Wafer.provider().name());
+        System.clearProperty(Wafer.PROVIDER_PROPERTY);
+        assertEquals("high", Wafer.provider().name());
+    }
+
+    @Test
+    void namesTheProvidersFoundWhenANameMatchesNone() {
+        ProviderNotFoundException e = assertThrows(ProviderNotFoundException.class, () -> Wafer.provider("tink"));
+        assertTrue(e.getMessage().contains("'tink'") && e.getMessage().contains("[high, alpha, beta]"), e.getMessage());
+        System.setProperty(Wafer.PROVIDER_PROPERTY, "nope");
+        assertThrows(ProviderNotFoundException.class, Wafer::provider);
+    }
+
+    @Test
+    void namesTheArtifactsToAddWhenNoneIsInstalled() throws Exception {
+        try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
+            ProviderNotFoundException e = assertThrows(ProviderNotFoundException.class, () -> Wafer.provider(empty));
+            for (String artifact : List.of("wafer-provider-jca", "wafer-provider-bc", "wafer-provider-tink")) {
+                assertTrue(e.getMessage().contains(artifact), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void namesTheProvidersThatHaveAnAlgorithmAnotherLacks() {
+        UnsupportedAlgorithmException e = assertThrows(UnsupportedAlgorithmException.class,
+                () -> Wafer.provider("alpha").sealer(SealingKeyring.generate()).build());
+        assertEquals(Algorithm.XAES_256_GCM, e.algorithm());
+        assertEquals(List.of("high", "beta"), e.providersWithIt());
+        UnsupportedAlgorithmException siv = assertThrows(UnsupportedAlgorithmException.class,
+                () -> Wafer.provider("high").sealer(SealingKeyring.generate(Algorithm.AES_256_GCM_SIV)).build());
+        assertTrue(siv.getMessage().contains("wafer-provider-bc"), siv.getMessage());
+        assertEquals(Set.of(Algorithm.ED25519), Wafer.provider("alpha").algorithms());
+    }
+
+    @Test
+    void resolvesOnceFromManyThreadsAtOnce() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        Set<Provider> seen = ConcurrentHashMap.newKeySet();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    seen.add(Wafer.provider());
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, seen.size());
+        assertSame(seen.iterator().next(), Wafer.provider());
+    }
+}

@@ -1,0 +1,2 @@
+/** Stub providers for discovery tests; never shipped in the test-jar. */
+package dev.wafer.stub;
