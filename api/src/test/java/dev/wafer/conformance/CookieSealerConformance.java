@@ -1,0 +1,353 @@
+package dev.wafer.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.wafer.Algorithm;
+import dev.wafer.CookieSealer;
+import dev.wafer.ExpiredValueException;
+import dev.wafer.InvalidSealedValueException;
+import dev.wafer.OpenedValue;
+import dev.wafer.SealContext;
+import dev.wafer.SealingKey;
+import dev.wafer.SealingKeyring;
+import dev.wafer.UnsupportedAlgorithmException;
+import dev.wafer.internal.Base64Url;
+import dev.wafer.internal.SealedFormat;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Sealing and opening, as every provider must do it: round trips, the format vectors, every rejection. */
+public abstract class CookieSealerConformance extends ProviderUnderTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final SealContext SESSION = SealContext.of("session");
+    private static final int[] PAYLOAD_SIZES = {0, 1, 100, 1024, 3 * 1024};
+
+    private CookieSealer sealer(SealingKeyring ring) {
+        return provider().sealer(ring).clock(CLOCK).build();
+    }
+
+    static Stream<Arguments> algorithmsAndSizes() {
+        return Stream.of(Algorithm.values()).filter(a -> a.use() == Algorithm.Use.SEAL)
+                .flatMap(a -> Arrays.stream(PAYLOAD_SIZES).mapToObj(n -> Arguments.of(a, n)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} bytes")
+    @MethodSource("algorithmsAndSizes")
+    void opensWhatItSealed(Algorithm algorithm, int size) {
+        assumeTrue(supports(algorithm), algorithm + " not provided");
+        byte[] value = new byte[size];
+        new SecureRandom().nextBytes(value);
+        CookieSealer sealer = sealer(SealingKeyring.generate(algorithm));
+        String sealed = sealer.seal(value, SESSION, Duration.ofMinutes(5));
+        int expectedChars = Base64Url.encodedLength(13 + algorithm.nonceLengthBytes() + size + 16);
+        assertEquals(expectedChars, sealed.length());
+        assertTrue(sealed.matches("[A-Za-z0-9_-]+"), "cookie-safe characters only");
+        OpenedValue opened = sealer.open(sealed, SESSION);
+        assertArrayEquals(value, opened.bytes());
+        assertEquals(NOW.plusSeconds(300), opened.expiresAt());
+        assertEquals(sealer.keyring().primary().keyId(), opened.keyId());
+        assertFalse(opened.shouldReseal());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Algorithm.class, names = {"XAES_256_GCM", "AES_256_GCM", "AES_256_GCM_SIV"})
+    void refusesAnAlgorithmItLacksByNamingProvidersThatHaveIt(Algorithm algorithm) {
+        assumeTrue(!supports(algorithm));
+        UnsupportedAlgorithmException e = assertThrows(UnsupportedAlgorithmException.class,
+                () -> sealer(SealingKeyring.generate(algorithm)));
+        assertEquals(algorithm, e.algorithm());
+        assertTrue(e.getMessage().contains(algorithm.jwkName()));
+    }
+
+    @Test
+    void sealsTextAsUtf8() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        String text = "caf\u00e9 \u2615 user=42";
+        assertEquals(text, sealer.open(sealer.seal(text, SESSION), SESSION).text());
+    }
+
+    @Test
+    void drawsAFreshNonceForEverySeal() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            assertTrue(seen.add(sealer.seal("same value", SESSION)));
+        }
+    }
+
+    static Stream<Arguments> formatVectors() {
+        return TestJson.list(TestJson.resource("/vectors/wafer/sealed_v1.json"), "vectors").stream()
+                .map(v -> Arguments.of(v.get("title"), v));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formatVectors")
+    void reproducesTheFormatVectorsByteForByte(String title, Map<String, Object> v) {
+        Algorithm alg = Algorithm.fromJwkName((String) v.get("algorithm")).orElseThrow();
+        assumeTrue(supports(alg));
+        SealingKey key = SealingKey.of(alg, Integer.parseUnsignedInt((String) v.get("kid"), 16), TestJson.hex(v.get("key")));
+        long expiresAt = (Long) v.get("expiresAt");
+        SealContext context = SealContext.of((String) v.get("cookieName"), (String) v.get("purpose"));
+        byte[] plaintext = TestJson.hex(v.get("plaintext"));
+        String sealed = (String) v.get("sealed");
+        try {
+            String ours = SealedFormat.seal(spi().newAeadEngine(alg, TestJson.hex(v.get("key"))), key.keyId(), expiresAt,
+                    SealedFormat.context(context.cookieName(), context.purpose()), TestJson.hex(v.get("nonce")), plaintext);
+            assertEquals(sealed, ours);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+        CookieSealer sealer = provider().sealer(SealingKeyring.of(key))
+                .clock(Clock.fixed(Instant.ofEpochSecond(expiresAt - 1), ZoneOffset.UTC)).build();
+        assertArrayEquals(plaintext, sealer.open(sealed, context).bytes());
+        assertThrows(ExpiredValueException.class, () -> provider().sealer(SealingKeyring.of(key))
+                .clock(Clock.fixed(Instant.ofEpochSecond(expiresAt), ZoneOffset.UTC)).build().open(sealed, context));
+    }
+
+    @Test
+    void rejectsEverySingleBitFlipOfTheValue() {
+        for (Algorithm alg : List.of(Algorithm.XAES_256_GCM, Algorithm.AES_256_GCM)) {
+            CookieSealer sealer = sealer(SealingKeyring.generate(alg));
+            String sealed = sealer.seal("user=42", SESSION, Duration.ofMinutes(5));
+            byte[] raw = Base64Url.decode(sealed);
+            for (int bit = 0; bit < raw.length * 8; bit++) {
+                byte[] flipped = raw.clone();
+                flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+                String tampered = Base64Url.encode(flipped);
+                int b = bit;
+                assertThrows(InvalidSealedValueException.class, () -> sealer.open(tampered, SESSION),
+                        () -> alg + ": bit " + b + " flipped was accepted");
+            }
+        }
+    }
+
+    @Test
+    void rejectsEverySingleBitFlipOfTheText() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        String sealed = sealer.seal("user=42", SESSION, Duration.ofMinutes(5));
+        for (int i = 0; i < sealed.length(); i++) {
+            for (int bit = 0; bit < 8; bit++) {
+                char[] chars = sealed.toCharArray();
+                chars[i] ^= (char) (1 << bit);
+                String tampered = new String(chars);
+                int at = i;
+                assertThrows(InvalidSealedValueException.class, () -> sealer.open(tampered, SESSION),
+                        () -> "character " + at + " changed was accepted");
+            }
+        }
+    }
+
+    @Test
+    void rejectsEveryTruncationAndExtension() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        String sealed = sealer.seal("user=42", SESSION, Duration.ofMinutes(5));
+        for (int n = 0; n < sealed.length(); n++) {
+            String prefix = sealed.substring(0, n);
+            String suffix = sealed.substring(sealed.length() - n);
+            assertThrows(InvalidSealedValueException.class, () -> sealer.open(prefix, SESSION));
+            assertThrows(InvalidSealedValueException.class, () -> sealer.open(suffix, SESSION));
+        }
+        for (String extra : List.of("A", "AA", "AAA", "AAAA", "=", "==", ".", " ")) {
+            assertThrows(InvalidSealedValueException.class, () -> sealer.open(sealed + extra, SESSION));
+        }
+    }
+
+    @Test
+    void rejectsAnotherContextAlikeWithOneMessage() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        String sealed = sealer.seal("user=42", SealContext.of("session", "login"));
+        String tampered = sealed.substring(0, sealed.length() - 2) + (sealed.charAt(sealed.length() - 2) == 'A' ? 'B' : 'A')
+                + sealed.charAt(sealed.length() - 1);
+        String wrongContextMessage = assertThrows(InvalidSealedValueException.class,
+                () -> sealer.open(sealed, SealContext.of("session"))).getMessage();
+        for (SealContext other : List.of(SealContext.of("session", "logi"), SealContext.of("sessio", "nlogin"),
+                SealContext.of("login", "session"), SealContext.of("Session", "login"))) {
+            assertEquals(wrongContextMessage, assertThrows(InvalidSealedValueException.class,
+                    () -> sealer.open(sealed, other)).getMessage());
+        }
+        // Tampering and a wrong key read exactly like a wrong context: no oracle.
+        assertEquals(wrongContextMessage, assertThrows(InvalidSealedValueException.class,
+                () -> sealer.open(tampered, SealContext.of("session", "login"))).getMessage());
+        CookieSealer stranger = sealer(SealingKeyring.of(SealingKey.of(Algorithm.XAES_256_GCM,
+                sealer.keyring().primary().keyId(), new byte[32])));
+        assertEquals(wrongContextMessage, assertThrows(InvalidSealedValueException.class,
+                () -> stranger.open(sealed, SealContext.of("session", "login"))).getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownKeyIdLikeAWrongKey() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer other = sealer(SealingKeyring.generate());
+        String sealed = other.seal("user=42", SESSION);
+        InvalidSealedValueException e = assertThrows(InvalidSealedValueException.class, () -> sealer.open(sealed, SESSION));
+        assertEquals("sealed value is not authentic for this keyring and context", e.getMessage());
+    }
+
+    @Test
+    void rejectsAnExpiredValueBeforeDecryptingIt() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        String sealed = sealer.seal("user=42", SESSION, Duration.ofSeconds(10));
+        CookieSealer later = provider().sealer(sealer.keyring()).clock(Clock.offset(CLOCK, Duration.ofSeconds(10))).build();
+        ExpiredValueException e = assertThrows(ExpiredValueException.class, () -> later.open(sealed, SESSION));
+        assertEquals(NOW.plusSeconds(10), e.expiresAt());
+        // Expiry is read before the key: a value under an unknown key that claims to be expired is expired.
+        byte[] raw = Base64Url.decode(sealed);
+        raw[1] ^= 0x55;
+        assertThrows(ExpiredValueException.class, () -> later.open(Base64Url.encode(raw), SESSION));
+        assertEquals("user=42", provider().sealer(sealer.keyring()).clock(Clock.offset(CLOCK, Duration.ofSeconds(9)))
+                .build().open(sealed, SESSION).text());
+    }
+
+    @Test
+    void rejectsOversizedInputBeforeDecodingIt() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        char[] big = new char[CookieSealer.DEFAULT_MAX_SEALED_CHARS + 1];
+        Arrays.fill(big, 'A');
+        InvalidSealedValueException e = assertThrows(InvalidSealedValueException.class,
+                () -> sealer.open(new String(big), SESSION));
+        assertTrue(e.getMessage().contains("longer than"));
+        assertThrows(IllegalArgumentException.class, () -> sealer.seal(new byte[4000], SESSION));
+    }
+
+    @Test
+    void rejectsPaddingAndNonCanonicalEncodings() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        String sealed = sealer.seal("user=42", SESSION);
+        assertEquals(sealed, Base64Url.encode(Base64Url.decode(sealed)));
+        String padded = sealed + "=".repeat((4 - sealed.length() % 4) % 4);
+        if (!padded.equals(sealed)) {
+            assertThrows(InvalidSealedValueException.class, () -> sealer.open(padded, SESSION));
+        }
+        String standardAlphabet = sealed.replace('-', '+').replace('_', '/');
+        if (!standardAlphabet.equals(sealed)) {
+            assertThrows(InvalidSealedValueException.class, () -> sealer.open(standardAlphabet, SESSION));
+        }
+        assertThrows(InvalidSealedValueException.class, () -> sealer.open("\u00e9" + sealed.substring(1), SESSION));
+    }
+
+    @Test
+    void rejectsAnotherFormatVersion() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        byte[] raw = Base64Url.decode(sealer.seal("user=42", SESSION));
+        for (int version : new int[] {0, 2, 0x81, 0xff}) {
+            raw[0] = (byte) version;
+            String other = Base64Url.encode(raw);
+            InvalidSealedValueException e = assertThrows(InvalidSealedValueException.class, () -> sealer.open(other, SESSION));
+            assertTrue(e.getMessage().contains("version"));
+        }
+    }
+
+    @Test
+    void keepsOpeningAfterRotationAndAsksToReseal() {
+        SealingKeyring ring = SealingKeyring.generate();
+        CookieSealer before = sealer(ring);
+        String old = before.seal("user=42", SESSION);
+        CookieSealer after = before.withKeyring(ring.rotate());
+        OpenedValue opened = after.open(old, SESSION);
+        assertEquals("user=42", opened.text());
+        assertTrue(opened.shouldReseal(), "sealed under a key that is no longer primary");
+        String fresh = after.seal(opened.bytes(), SESSION);
+        assertNotEquals(ring.primary().keyId(), after.open(fresh, SESSION).keyId());
+        assertFalse(after.open(fresh, SESSION).shouldReseal());
+        CookieSealer retired = after.withKeyring(after.keyring().remove(ring.primary().keyId()));
+        assertThrows(InvalidSealedValueException.class, () -> retired.open(old, SESSION));
+        assertEquals("user=42", retired.open(fresh, SESSION).text());
+    }
+
+    @Test
+    void asksToResealInsideTheRefreshWindow() {
+        SealingKeyring ring = SealingKeyring.generate();
+        String sealed = sealer(ring).seal("user=42", SESSION, Duration.ofMinutes(30));
+        CookieSealer rolling = provider().sealer(ring).refreshWhenRemaining(Duration.ofMinutes(10))
+                .clock(Clock.offset(CLOCK, Duration.ofMinutes(19))).build();
+        assertFalse(rolling.open(sealed, SESSION).shouldReseal());
+        CookieSealer later = provider().sealer(ring).refreshWhenRemaining(Duration.ofMinutes(10))
+                .clock(Clock.offset(CLOCK, Duration.ofMinutes(21))).build();
+        assertTrue(later.open(sealed, SESSION).shouldReseal());
+    }
+
+    @Test
+    void opensValuesFromManyThreadsAtOnce() throws Exception {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 2000; i++) {
+                        String v = "thread " + id + " value " + i;
+                        if (!v.equals(sealer.open(sealer.seal(v, SESSION), SESSION).text())) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertTrue(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void neverPutsKeyBytesInToStringsOrMessages() {
+        SealingKeyring ring = SealingKeyring.generate().rotate(Algorithm.AES_256_GCM);
+        CookieSealer sealer = sealer(ring);
+        String jwks = ring.toJwkSet();
+        for (SealingKey k : ring.keys()) {
+            byte[] bytes = keyBytesFromJwks(jwks, k.keyIdHex());
+            Secrets.assertNotIn(bytes, k.toString(), ring.toString(), sealer.toString());
+            Secrets.assertNotIn(bytes, sealer.open(sealer.seal("x", SESSION), SESSION).toString());
+            for (Throwable t : List.of(
+                    assertThrows(InvalidSealedValueException.class, () -> sealer.open(sealer.seal("x", SESSION), SealContext.of("y"))),
+                    assertThrows(InvalidSealedValueException.class, () -> sealer.open("AAAA", SESSION)))) {
+                Secrets.assertNotIn(bytes, String.valueOf(t.getMessage()), t.toString());
+            }
+        }
+    }
+
+    private static byte[] keyBytesFromJwks(String jwks, String kid) {
+        int at = jwks.indexOf("\"kid\":\"" + kid + "\"");
+        int k = jwks.indexOf("\"k\":\"", at) + 5;
+        return Base64Url.decode(jwks.substring(k, jwks.indexOf('"', k)));
+    }
+
+    @Test
+    void sealsWithinTheDocumentedOverhead() {
+        assumeTrue(supports(Algorithm.AES_256_GCM));
+        CookieSealer sealer = sealer(SealingKeyring.generate(Algorithm.AES_256_GCM));
+        String sealed = sealer.seal(new byte[0], SESSION);
+        assertEquals(41, Base64Url.decode(sealed).length, "AES-256-GCM overhead is 41 bytes (docs/format.md)");
+        assertEquals(55, sealed.length());
+        assertEquals(SealedFormat.MIN_SEALED_CHARS, sealed.length());
+        assertEquals("sealed value is too short", assertThrows(InvalidSealedValueException.class,
+                () -> sealer.open(sealed.substring(1), SESSION)).getMessage());
+        assertTrue(new String(Base64Url.decode(sealed), StandardCharsets.ISO_8859_1).length() == 41);
+    }
+}

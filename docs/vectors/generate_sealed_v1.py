@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Independent reference for the sealed-value format v1 (docs/format.md), on pyca/cryptography.
+
+Writes sealed_v1.json: each vector's inputs (key, key id, expiry, context, nonce, plaintext) and
+the sealed value. Wafer's conformance suite reproduces every vector byte for byte on every
+provider. This script shares no code with Wafer: AES-GCM comes from pyca/cryptography, and the
+XAES-256-GCM key derivation follows the C2SP text (https://c2sp.org/XAES-256-GCM) on AES-ECB.
+Run: python3 docs/vectors/generate_sealed_v1.py > docs/vectors/sealed_v1.json
+"""
+import base64
+import json
+import struct
+
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+
+def aes_block(key, block):
+    enc = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
+    return enc.update(block) + enc.finalize()
+
+
+def xaes_256_gcm(key, nonce, plaintext, aad):
+    assert len(key) == 32 and len(nonce) == 24
+    l = aes_block(key, bytes(16))
+    k1 = int.from_bytes(l, "big") << 1
+    if l[0] & 0x80:
+        k1 ^= 0x87
+    k1 = (k1 & ((1 << 128) - 1)).to_bytes(16, "big")
+    m1 = b"\x00\x01X\x00" + nonce[:12]
+    m2 = b"\x00\x02X\x00" + nonce[:12]
+    kx = aes_block(key, bytes(a ^ b for a, b in zip(m1, k1))) + aes_block(key, bytes(a ^ b for a, b in zip(m2, k1)))
+    return AESGCM(kx).encrypt(nonce[12:], plaintext, aad)
+
+
+def aes_256_gcm(key, nonce, plaintext, aad):
+    assert len(key) == 32 and len(nonce) == 12
+    return AESGCM(key).encrypt(nonce, plaintext, aad)
+
+
+def context(name, purpose):
+    n, p = name.encode("utf-8"), purpose.encode("utf-8")
+    return struct.pack(">I", len(n)) + n + struct.pack(">I", len(p)) + p
+
+
+def seal(alg, key, kid, expires_at, name, purpose, nonce, plaintext):
+    header = bytes([1]) + struct.pack(">I", kid) + struct.pack(">Q", expires_at)
+    aad = header + context(name, purpose)
+    ct = (xaes_256_gcm if alg == "XAES-256-GCM" else aes_256_gcm)(key, nonce, plaintext, aad)
+    return base64.urlsafe_b64encode(header + nonce + ct).rstrip(b"=").decode("ascii")
+
+
+def seq(start, n):
+    return bytes((start + i) & 0xFF for i in range(n))
+
+
+VECTORS = [
+    ("XAES-256-GCM, empty value", "XAES-256-GCM", seq(0x00, 32), 0x0A1B2C3D, 1893456000, "session", "",
+     seq(0xA0, 24), b""),
+    ("XAES-256-GCM, text value, with purpose", "XAES-256-GCM", seq(0x00, 32), 0x0A1B2C3D, 1893456000, "session",
+     "login", b"ABCDEFGHIJKLMNOPQRSTUVWX", b"user=42;role=admin"),
+    ("XAES-256-GCM, 100 binary bytes, UTF-8 cookie name", "XAES-256-GCM", bytes(32), 0x00000001, 4102444800,
+     "sesi\u00f3n", "", seq(0x30, 24), seq(0x80, 100)),
+    ("AES-256-GCM, empty value", "AES-256-GCM", seq(0x40, 32), 0xFFFFFFFF, 1893456000, "session", "",
+     seq(0x10, 12), b""),
+    ("AES-256-GCM, text value, with purpose", "AES-256-GCM", seq(0x40, 32), 0x7F000001, 1893456000, "csrf",
+     "form:/account/delete", seq(0x20, 12), b"token-2f1c9a"),
+    ("AES-256-GCM, 64 binary bytes", "AES-256-GCM", bytes([0xFF] * 32), 0x80000000, 2000000000, "remember-me",
+     "", bytes(12), seq(0x00, 64)),
+]
+
+
+def main():
+    out = []
+    for (title, alg, key, kid, exp, name, purpose, nonce, pt) in VECTORS:
+        out.append({
+            "title": title,
+            "algorithm": alg,
+            "key": key.hex(),
+            "kid": "%08x" % kid,
+            "expiresAt": exp,
+            "cookieName": name,
+            "purpose": purpose,
+            "nonce": nonce.hex(),
+            "plaintext": pt.hex(),
+            "sealed": seal(alg, key, kid, exp, name, purpose, nonce, pt),
+        })
+    print(json.dumps({"format": "wafer sealed value v1", "generator": "docs/vectors/generate_sealed_v1.py "
+                      "(pyca/cryptography, independent of Wafer)", "vectors": out}, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

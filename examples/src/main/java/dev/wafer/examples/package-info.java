@@ -1,0 +1,2 @@
+/** Runnable examples: the README quickstart. */
+package dev.wafer.examples;
