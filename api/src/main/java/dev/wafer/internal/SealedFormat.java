@@ -31,6 +31,9 @@ public final class SealedFormat {
     /** Characters of the shortest possible sealed value (empty plaintext, 12-byte nonce). */
     public static final int MIN_SEALED_CHARS = Base64Url.encodedLength(HEADER_BYTES + MIN_NONCE_BYTES + TAG_BYTES);
 
+    /** The latest expiry a value may carry: 9999-12-31T23:59:59Z. */
+    public static final long MAX_EXPIRES_AT = 253402300799L;
+
     /** One message for every failure a key would be needed to tell apart: no oracle. */
     static final String NOT_AUTHENTIC = "sealed value is not authentic for this keyring and context";
 
@@ -99,6 +102,9 @@ public final class SealedFormat {
     public static String seal(AeadEngine engine, int keyId, long expiresAtEpochSecond, byte[] context,
                               byte[] nonce, byte[] plaintext) {
         int nonceLen = engine.algorithm().nonceLengthBytes();
+        if (expiresAtEpochSecond < 0 || expiresAtEpochSecond > MAX_EXPIRES_AT) {
+            throw new IllegalArgumentException("expiry must lie between 1970 and 9999");
+        }
         if (nonce.length != nonceLen) {
             throw new IllegalArgumentException("nonce must be " + nonceLen + " bytes");
         }
@@ -152,6 +158,9 @@ public final class SealedFormat {
         }
         int keyId = getInt(buf, 1);
         long expiresAt = getLong(buf, 5);
+        if (expiresAt < 0 || expiresAt > MAX_EXPIRES_AT) {
+            throw new InvalidSealedValueException("sealed value has an impossible expiry");
+        }
         if (expiresAt <= nowEpochSecond) {
             throw new ExpiredValueException(Instant.ofEpochSecond(expiresAt));
         }
