@@ -50,6 +50,21 @@ public interface WaferProvider {
     int priority();
 
     /**
+     * How strongly this provider should be preferred for one algorithm when several providers
+     * are installed and the user pins none: no engine is best at everything (BouncyCastle's
+     * Ed25519 signs far faster than the JDK's; the JDK's AES-GCM, with AES-NI, far faster than
+     * BouncyCastle's pure-Java GCM). Values should be backed by the benchmarks in
+     * {@code benchmarks/}. Ties are broken by {@link #name()}.
+     *
+     * @param algorithm an algorithm this provider lists
+     * @return the priority for that algorithm; {@link #priority()} by default
+     * @since 0.1
+     */
+    default int priority(Algorithm algorithm) {
+        return priority();
+    }
+
+    /**
      * The algorithms this provider implements, as they are on this runtime.
      *
      * @return an immutable set, possibly empty
