@@ -25,7 +25,7 @@ public final class ProviderRegistry {
             + "(the JDK alone), dev.wafer:wafer-provider-bc (BouncyCastle) or dev.wafer:wafer-provider-tink (Google Tink)";
 
     private static final Comparator<WaferProvider> ORDER =
-            Comparator.comparingInt(WaferProvider::priority).reversed().thenComparing(WaferProvider::name);
+            Comparator.comparingInt((WaferProvider p) -> p.priority()).reversed().thenComparing(WaferProvider::name);
 
     private final List<WaferProvider> providers;
     private final List<String> skipped;
