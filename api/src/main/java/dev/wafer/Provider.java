@@ -8,11 +8,25 @@ import dev.wafer.spi.WaferProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An installed crypto provider, as {@link Wafer#provider()} returns it: the factory of
  * {@link CookieSealer}s, {@link TokenSigner}s and {@link TokenVerifier}s that run on its engines.
+ *
+ * <h2>Which engine</h2>
+ * <p>A provider obtained by name ({@link Wafer#provider(String)}, {@code -Dwafer.provider}) serves
+ * every algorithm itself. The default provider, when several are installed, is {@value #AUTO}: for
+ * each algorithm it uses the installed provider with the highest priority for that algorithm
+ * ({@link dev.wafer.spi.WaferProvider#priority(Algorithm)}), ties broken by name. Either way, a
+ * provider serves an algorithm only after it has passed a known-answer self-test for it.
  *
  * <h2>Security</h2>
  * <p>A provider never substitutes an algorithm: a key whose algorithm it lacks gives an
@@ -23,44 +37,103 @@ import java.util.Set;
  * @since 0.1
  */
 public final class Provider {
+    /** The name of the per-algorithm choice among several installed providers. */
+    public static final String AUTO = "auto";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Provider.class);
     private static final byte[] PAIRWISE_TEST = "wafer pairwise consistency test".getBytes(StandardCharsets.US_ASCII);
 
-    private final WaferProvider spi;
+    private final WaferProvider pinned;   // null: the best engine per algorithm
     private final ProviderRegistry registry;
+    private final Map<Algorithm, WaferProvider> served = new ConcurrentHashMap<>();
 
-    Provider(WaferProvider spi, ProviderRegistry registry) {
-        this.spi = spi;
+    Provider(WaferProvider pinned, ProviderRegistry registry) {
+        this.pinned = pinned;
         this.registry = registry;
     }
 
     /**
-     * The provider's name.
+     * The provider's name: a pinned provider's own, or {@value #AUTO} when Wafer picks, for each
+     * algorithm, the best engine among several installed providers.
      *
-     * @return for example {@code jca}
+     * @return for example {@code jca}, or {@code auto}
      * @since 0.1
      */
     public String name() {
-        return spi.name();
+        return pinned != null ? pinned.name() : AUTO;
     }
 
     /**
-     * Name, version, priority and algorithms.
+     * Name, version, priority and algorithms of a pinned provider; for {@value #AUTO}, the union
+     * of the installed providers' algorithms and the highest priority.
      *
      * @return the provider's description
      * @since 0.1
      */
     public ProviderInfo info() {
-        return new ProviderInfo(spi.name(), spi.version(), spi.priority(), spi.algorithms());
+        if (pinned != null) {
+            return new ProviderInfo(pinned.name(), pinned.version(), pinned.priority(), pinned.algorithms());
+        }
+        return new ProviderInfo(AUTO, "per algorithm among " + registry.names(),
+                registry.providers().stream().mapToInt(WaferProvider::priority).max().orElse(0), algorithms());
     }
 
     /**
-     * The algorithms this provider implements on this runtime.
+     * The algorithms this provider implements on this runtime (for {@value #AUTO}: those any
+     * installed provider implements).
      *
      * @return an immutable set
      * @since 0.1
      */
     public Set<Algorithm> algorithms() {
-        return spi.algorithms();
+        if (pinned != null) {
+            return pinned.algorithms();
+        }
+        Set<Algorithm> all = EnumSet.noneOf(Algorithm.class);
+        registry.providers().forEach(p -> all.addAll(p.algorithms()));
+        return Collections.unmodifiableSet(all);
+    }
+
+    /**
+     * The name of the provider whose engine serves an algorithm: the pinned provider, or the best
+     * installed one that passed its self-test. Runs the self-test if it has not run yet.
+     *
+     * @param algorithm the algorithm
+     * @return the provider name
+     * @throws UnsupportedAlgorithmException if no provider here implements it
+     * @throws EngineFailureException if every provider that implements it failed its self-test
+     * @since 0.1
+     */
+    public String servedBy(Algorithm algorithm) {
+        return engines(algorithm).name();
+    }
+
+    /** The provider that serves an algorithm, self-tested; chosen once. */
+    private WaferProvider engines(Algorithm algorithm) {
+        WaferProvider p = served.get(algorithm);
+        if (p != null) {
+            return p;
+        }
+        if (pinned != null) {
+            if (!pinned.algorithms().contains(algorithm)) {
+                throw new UnsupportedAlgorithmException(algorithm, pinned.name(), registry.providersWith(algorithm));
+            }
+            registry.selfTest(pinned, algorithm).failure().ifPresent(f -> {
+                throw new EngineFailureException("provider '" + pinned.name() + "' failed its self-test for "
+                        + algorithm.jwkName() + " and is not used: " + f, null);
+            });
+            p = pinned;
+        } else {
+            List<String> with = registry.providersWith(algorithm);
+            if (with.isEmpty()) {
+                throw new UnsupportedAlgorithmException(algorithm, AUTO, with);
+            }
+            p = registry.best(algorithm).orElseThrow(() -> new EngineFailureException("every provider of "
+                    + algorithm.jwkName() + " " + with + " failed its self-test; see the log", null));
+            LOG.info("Wafer serves {} with provider '{}'", algorithm.jwkName(), p.name());
+        }
+        WaferProvider prior = served.putIfAbsent(algorithm, p);
+        return prior != null ? prior : p;
     }
 
     /**
@@ -96,13 +169,7 @@ public final class Provider {
         return new TokenVerifier.Builder(this, keys);
     }
 
-    private void require(Algorithm algorithm) {
-        if (!spi.algorithms().contains(algorithm)) {
-            throw new UnsupportedAlgorithmException(algorithm, spi.name(), registry.providersWith(algorithm));
-        }
-    }
-
-    private KeyException refused(String what, GeneralSecurityException e) {
+    private static KeyException refused(WaferProvider spi, String what, GeneralSecurityException e) {
         if (e instanceof NoSuchAlgorithmException) {
             return new KeyException("provider '" + spi.name() + "' cannot use " + what + ": algorithm unavailable", e);
         }
@@ -110,32 +177,32 @@ public final class Provider {
     }
 
     AeadEngine aeadEngine(SealingKey key) {
-        require(key.algorithm());
+        WaferProvider spi = engines(key.algorithm());
         byte[] bytes = key.copyBytes();
         try {
             return spi.newAeadEngine(key.algorithm(), bytes);
         } catch (GeneralSecurityException e) {
-            throw refused(key.toString(), e);
+            throw refused(spi, key.toString(), e);
         } finally {
             SealingKey.wipe(bytes);
         }
     }
 
     VerifierEngine verifierEngine(VerificationKey key) {
-        require(key.algorithm());
+        WaferProvider spi = engines(key.algorithm());
         try {
             if (key.algorithm() == Algorithm.ED25519) {
                 return spi.newEd25519Verifier(key.ed25519Bytes());
             }
             return spi.newRsaVerifier(key.algorithm(), key.rsaSpec());
         } catch (GeneralSecurityException e) {
-            throw refused(key.toString(), e);
+            throw refused(spi, key.toString(), e);
         }
     }
 
     /** A signer engine that has passed a pairwise test: it signs, and its public key verifies that. */
     SignerEngine signerEngine(SigningKey key) {
-        require(key.algorithm());
+        WaferProvider spi = engines(key.algorithm());
         SignerEngine engine;
         try {
             if (key.algorithm() == Algorithm.ED25519) {
@@ -149,7 +216,7 @@ public final class Provider {
                 engine = spi.newRsaSigner(key.algorithm(), key.rsaSpec());
             }
         } catch (GeneralSecurityException e) {
-            throw refused(key.toString(), e);
+            throw refused(spi, key.toString(), e);
         }
         try {
             byte[] sig = engine.sign(PAIRWISE_TEST, 0, PAIRWISE_TEST.length);
@@ -167,6 +234,6 @@ public final class Provider {
      */
     @Override
     public String toString() {
-        return "Provider[" + spi.name() + " " + spi.version() + "]";
+        return "Provider[" + name() + (pinned != null ? " " + pinned.version() : " " + registry.names()) + "]";
     }
 }

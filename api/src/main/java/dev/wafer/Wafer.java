@@ -2,7 +2,10 @@ package dev.wafer;
 
 import dev.wafer.internal.ProviderRegistry;
 import dev.wafer.spi.WaferProvider;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -21,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>{@link #provider(String)} names one; otherwise the system property {@value #PROVIDER_PROPERTY}
  *     does. A name that matches no installed provider is an error listing those found.</li>
- * <li>Otherwise the installed provider with the highest priority, ties broken by name, never by
- *     class-path order.</li>
+ * <li>Otherwise, with one provider installed, that one; with several, the best engine for each
+ *     algorithm ({@link Provider#AUTO}): the highest per-algorithm priority among the providers
+ *     that passed their self-test for it, ties broken by name, never by class-path order.</li>
  * <li>None installed: {@link ProviderNotFoundException}, naming the artifacts to add. Wafer never
  *     falls back to doing nothing.</li>
  * </ol>
@@ -71,10 +75,7 @@ public final class Wafer {
                 if (c == null || !Objects.equals(c.property, property)) {
                     ProviderRegistry r = registry();
                     String name = property == null || property.isBlank() ? null : property.trim();
-                    WaferProvider p = r.choose(name);
-                    LOG.info("Wafer uses provider '{}' ({}, priority {}){}; installed: {}", p.name(), p.version(),
-                            p.priority(), name == null ? "" : ", named by -D" + PROVIDER_PROPERTY, r.names());
-                    c = new Chosen(property, new Provider(p, r));
+                    c = new Chosen(property, choose(r, name));
                     chosen = c;
                 }
             }
@@ -107,8 +108,58 @@ public final class Wafer {
      * @since 0.1
      */
     public static Provider provider(ClassLoader loader) {
-        ProviderRegistry registry = ProviderRegistry.load(Objects.requireNonNull(loader, "loader"));
-        return new Provider(registry.choose(null), registry);
+        return choose(ProviderRegistry.load(Objects.requireNonNull(loader, "loader")), null);
+    }
+
+    /** A pinned provider when one is named or only one is installed; else the per-algorithm choice. */
+    private static Provider choose(ProviderRegistry r, String name) {
+        WaferProvider first = r.choose(name);
+        if (name == null && r.providers().size() > 1) {
+            LOG.info("Wafer uses the best installed engine for each algorithm among {}; pin one with -D{}",
+                    r.names(), PROVIDER_PROPERTY);
+            return new Provider(null, r);
+        }
+        LOG.info("Wafer uses provider '{}' ({}, priority {}){}; installed: {}", first.name(), first.version(),
+                first.priority(), name == null ? "" : ", named by -D" + PROVIDER_PROPERTY + " or by the caller",
+                r.names());
+        return new Provider(first, r);
+    }
+
+    /**
+     * Runs every installed provider's self-test for every algorithm it lists, and tells which
+     * provider the default {@link #provider()} uses for each algorithm.
+     *
+     * @return each provider's name, version, priorities, algorithms and self-test results, and
+     *     the engine that serves each algorithm
+     * @since 0.1
+     */
+    public static ProviderReport report() {
+        ProviderRegistry r = registry();
+        List<ProviderReport.Entry> entries = new ArrayList<>();
+        for (WaferProvider p : r.providers()) {
+            Map<Algorithm, Integer> priorities = new EnumMap<>(Algorithm.class);
+            Map<Algorithm, String> results = new EnumMap<>(Algorithm.class);
+            for (Algorithm a : p.algorithms()) {
+                priorities.put(a, p.priority(a));
+                ProviderRegistry.SelfTestResult t = r.selfTest(p, a);
+                results.put(a, t.failure().map(f -> "FAILED: " + f)
+                        .orElse("passed in " + Math.max(1, t.nanos() / 1000) + " us"));
+            }
+            entries.add(new ProviderReport.Entry(new ProviderInfo(p.name(), p.version(), p.priority(), p.algorithms()),
+                    priorities, results));
+        }
+        Map<Algorithm, String> servedBy = new EnumMap<>(Algorithm.class);
+        if (!r.providers().isEmpty()) {
+            Provider chosen = provider();
+            for (Algorithm a : Algorithm.values()) {
+                try {
+                    servedBy.put(a, chosen.servedBy(a));
+                } catch (WaferException e) {
+                    servedBy.put(a, "none (" + e.getMessage() + ")");
+                }
+            }
+        }
+        return new ProviderReport(entries, servedBy);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -31,11 +32,45 @@ class WaferTest {
     }
 
     @Test
-    void choosesTheHighestPriorityAndSkipsABrokenProvider() {
-        assertEquals("high", Wafer.provider().name());
+    void choosesPerAlgorithmAmongSeveralAndSkipsABrokenProvider() {
+        assertEquals(Provider.AUTO, Wafer.provider().name());
         List<String> names = new ArrayList<>();
         Wafer.providers().forEach(p -> names.add(p.name()));
         assertEquals(List.of("high", "alpha", "beta"), names, "priority order, ties by name; broken skipped");
+    }
+
+    @Test
+    void servesEachAlgorithmWithTheBestProviderThatPassedItsSelfTest() {
+        List<WaferProvider> providers = List.of(new StubProvider.High(), new StubProvider.Alpha(), new StubProvider.Beta());
+        ProviderRegistry all = new ProviderRegistry(providers, List.of(), (p, a) -> Optional.empty());
+        assertEquals("beta", all.best(Algorithm.XAES_256_GCM).orElseThrow().name(), "beta's XAES priority 60 beats high's 50");
+        assertEquals("alpha", all.best(Algorithm.ED25519).orElseThrow().name(), "a tie at 10 goes to the first name");
+        assertEquals("high", all.best(Algorithm.AES_256_GCM).orElseThrow().name());
+        assertTrue(all.best(Algorithm.RS256).isEmpty());
+        List<String> tested = new ArrayList<>();
+        ProviderRegistry betaFails = new ProviderRegistry(providers, List.of(), (p, a) -> {
+            tested.add(p.name() + "/" + a);
+            return p.name().equals("beta") ? Optional.of("wrong answer") : Optional.empty();
+        });
+        assertEquals("high", betaFails.best(Algorithm.XAES_256_GCM).orElseThrow().name(), "a provider that failed is not used");
+        assertEquals("high", betaFails.best(Algorithm.XAES_256_GCM).orElseThrow().name());
+        assertEquals(List.of("beta/XAES_256_GCM", "high/XAES_256_GCM"), tested, "each self-test runs once");
+        assertEquals(Optional.of("wrong answer"), betaFails.selfTest(providers.get(2), Algorithm.XAES_256_GCM).failure());
+    }
+
+    @Test
+    void reportsEveryProvidersSelfTestsAndWhatServesEachAlgorithm() {
+        ProviderReport report = Wafer.report();
+        assertEquals(List.of("high", "alpha", "beta"),
+                report.providers().stream().map(e -> e.info().name()).collect(java.util.stream.Collectors.toList()));
+        ProviderReport.Entry beta = report.providers().get(2);
+        assertEquals(60, beta.priorities().get(Algorithm.XAES_256_GCM));
+        assertTrue(beta.selfTests().get(Algorithm.XAES_256_GCM).startsWith("FAILED: "), "stubs have no engines");
+        assertTrue(report.servedBy().get(Algorithm.XAES_256_GCM).startsWith("none"), report.toString());
+        assertTrue(report.toString().contains("XAES-256-GCM"));
+        EngineFailureException e = assertThrows(EngineFailureException.class,
+                () -> Wafer.provider().sealer(SealingKeyring.generate()).build());
+        assertTrue(e.getMessage().contains("failed its self-test"), e.getMessage());
     }
 
     @Test
@@ -60,7 +95,7 @@ class WaferTest {
         System.setProperty(Wafer.PROVIDER_PROPERTY, " beta ");
         assertEquals("beta", Wafer.provider().name());
         System.clearProperty(Wafer.PROVIDER_PROPERTY);
-        assertEquals("high", Wafer.provider().name());
+        assertEquals(Provider.AUTO, Wafer.provider().name());
     }
 
     @Test

@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +33,50 @@ public final class ProviderRegistry {
 
     private final List<WaferProvider> providers;
     private final List<String> skipped;
+    private final BiFunction<WaferProvider, Algorithm, Optional<String>> selfTest;
+    private final Map<String, SelfTestResult> selfTests = new ConcurrentHashMap<>();
+
+    /** The outcome of one known-answer test: the failure (empty if passed) and its cost. */
+    public static final class SelfTestResult {
+        private final Optional<String> failure;
+        private final long nanos;
+
+        SelfTestResult(Optional<String> failure, long nanos) {
+            this.failure = failure;
+            this.nanos = nanos;
+        }
+
+        /** @return why the test failed, or empty if it passed */
+        public Optional<String> failure() {
+            return failure;
+        }
+
+        /** @return how long the test took, in nanoseconds */
+        public long nanos() {
+            return nanos;
+        }
+    }
 
     /**
-     * A registry of the given providers.
+     * A registry of the given providers, self-tested with {@link SelfTest}.
      *
      * @param providers the providers; order is irrelevant
      * @param skipped descriptions of providers that failed to load
      */
     public ProviderRegistry(List<WaferProvider> providers, List<String> skipped) {
+        this(providers, skipped, SelfTest::run);
+    }
+
+    /**
+     * A registry of the given providers with a given self-test, for tests of the choice itself.
+     *
+     * @param providers the providers; order is irrelevant
+     * @param skipped descriptions of providers that failed to load
+     * @param selfTest the known-answer test: empty if a provider passed it for an algorithm
+     */
+    public ProviderRegistry(List<WaferProvider> providers, List<String> skipped,
+                            BiFunction<WaferProvider, Algorithm, Optional<String>> selfTest) {
+        this.selfTest = selfTest;
         List<WaferProvider> sorted = new ArrayList<>(providers);
         sorted.sort(ORDER);
         Set<String> names = new java.util.HashSet<>();
@@ -107,6 +147,50 @@ public final class ProviderRegistry {
             }
         }
         throw new ProviderNotFoundException("no Wafer provider named '" + name + "'; found: " + names());
+    }
+
+    /**
+     * Runs (once, then from the cache) a provider's known-answer test for an algorithm. A failure
+     * is logged at WARN with its reason, once.
+     *
+     * @param provider a provider of this registry
+     * @param algorithm an algorithm it lists
+     * @return the result
+     */
+    public SelfTestResult selfTest(WaferProvider provider, Algorithm algorithm) {
+        return selfTests.computeIfAbsent(provider.name() + "/" + algorithm, k -> {
+            long start = System.nanoTime();
+            Optional<String> failure = selfTest.apply(provider, algorithm);
+            long nanos = System.nanoTime() - start;
+            if (failure.isPresent()) {
+                LOG.warn("Wafer provider '{}' failed its self-test for {} and is not used for it: {}",
+                        provider.name(), algorithm.jwkName(), failure.get());
+            } else {
+                LOG.debug("Wafer provider '{}' passed its self-test for {} in {} us",
+                        provider.name(), algorithm.jwkName(), nanos / 1000);
+            }
+            return new SelfTestResult(failure, nanos);
+        });
+    }
+
+    /**
+     * The provider that serves an algorithm when none is pinned: among those that list it and
+     * pass its self-test, the highest {@link WaferProvider#priority(Algorithm)}, then the name.
+     *
+     * @param algorithm the algorithm
+     * @return the provider, or empty if none lists it or every one that does failed its self-test
+     */
+    public Optional<WaferProvider> best(Algorithm algorithm) {
+        List<WaferProvider> candidates = providers.stream().filter(p -> p.algorithms().contains(algorithm))
+                .sorted(Comparator.comparingInt((WaferProvider p) -> p.priority(algorithm)).reversed()
+                        .thenComparing(WaferProvider::name))
+                .collect(Collectors.toList());
+        for (WaferProvider p : candidates) {
+            if (selfTest(p, algorithm).failure().isEmpty()) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
