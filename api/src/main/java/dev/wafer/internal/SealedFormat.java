@@ -226,7 +226,7 @@ public final class SealedFormat {
         byte[] out = new byte[plaintext.length + TAG_BYTES];
         try {
             engine.seal(nonce, 0, aad, 0, aad.length, plaintext, 0, plaintext.length, out, 0);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new EngineFailureException("engine failed to seal", e);
         }
         return out;
