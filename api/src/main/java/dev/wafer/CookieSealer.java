@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * OpenedValue v = sealer.open(cookie, SealContext.of("session"));
  * }</pre>
  *
+ * <p>Every key of the keyring opens except retired keys and keys past their not-after time; values
+ * opened under any key but the primary report {@link OpenedValue#shouldReseal()}.
+ *
  * <h2>Security</h2>
  * <p>Confidentiality and integrity (AES-256-GCM family, 128-bit tag); binds the value to its
  * context (cookie name, purpose), which is never sent, and to its expiry and key id, which are.
@@ -155,8 +158,12 @@ public final class CookieSealer {
         Objects.requireNonNull(sealed, "sealed");
         Objects.requireNonNull(context, "context");
         Instant now = clock.instant();
+        // A key past its not-after time opens nothing, exactly like a key the keyring lacks.
         SealedFormat.Opened o = SealedFormat.open(sealed, maxSealedChars, context.encode(), now.getEpochSecond(),
-                engines::get);
+                kid -> {
+                    AeadEngine e = engines.get(kid);
+                    return e != null && keyring.statusOf(kid).usableAt(now) ? e : null;
+                });
         Instant expiresAt = Instant.ofEpochSecond(o.expiresAtEpochSecond());
         boolean reseal = o.keyId() != keyring.primary().keyId()
                 || (refreshWindow != null && Duration.between(now, expiresAt).compareTo(refreshWindow) < 0);
@@ -283,7 +290,9 @@ public final class CookieSealer {
         public CookieSealer build() {
             Map<Integer, AeadEngine> engines = new HashMap<>();
             for (SealingKey k : keyring.keys()) {
-                engines.put(k.keyId(), provider.aeadEngine(k));
+                if (keyring.statusOf(k.keyId()).state() != KeyState.RETIRED) {
+                    engines.put(k.keyId(), provider.aeadEngine(k));
+                }
             }
             if (keyring.primary().algorithm() == Algorithm.AES_256_GCM && WARNED_AES_GCM.compareAndSet(false, true)) {
                 LOG.warn("Sealing with AES-256-GCM: one key must seal fewer than 2^32 values (NIST SP 800-38D); "

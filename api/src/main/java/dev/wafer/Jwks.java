@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -26,15 +29,86 @@ final class Jwks {
     private Jwks() {
     }
 
-    /** A parsed set: its key objects and its primary kid (null when absent). */
+    static final String MAX_TTL = "wafer_max_ttl";
+    private static final String STATE = "wafer_state";
+    private static final String CREATED = "wafer_created";
+    private static final String DEACTIVATED = "wafer_deactivated";
+    private static final String RETIRED = "wafer_retired";
+    private static final String NOT_AFTER = "wafer_not_after";
+
+    /** A parsed set: its key objects, its primary kid (null when absent) and its declared maximum TTL. */
     static final class Parsed {
         final List<Map<String, Object>> keys;
         final String primary;
+        final Optional<Duration> maxTtl;
 
-        Parsed(List<Map<String, Object>> keys, String primary) {
+        Parsed(List<Map<String, Object>> keys, String primary, Optional<Duration> maxTtl) {
             this.keys = keys;
             this.primary = primary;
+            this.maxTtl = maxTtl;
         }
+
+        /**
+         * The status of every key, by id, in set order: from the wafer_state members when the file
+         * has them (then "primary", if present, must agree), else the named or only key is primary
+         * and the others active.
+         */
+        Map<String, KeyStatus> statuses(List<String> ids) {
+            boolean lifecycle = keys.stream().anyMatch(k -> k.containsKey(STATE));
+            Map<String, KeyStatus> out = new LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                Map<String, Object> jwk = keys.get(i);
+                KeyState state;
+                if (lifecycle) {
+                    state = KeyState.fromJwkName(string(jwk, STATE, "key " + id));
+                } else if (primary != null) {
+                    state = primary.equals(id) ? KeyState.PRIMARY : KeyState.ACTIVE;
+                } else {
+                    if (ids.size() != 1) {
+                        throw new KeyException("a key set with several keys must name its \"primary\"");
+                    }
+                    state = KeyState.PRIMARY;
+                }
+                out.put(id, new KeyStatus(state, time(jwk, CREATED, id), time(jwk, DEACTIVATED, id),
+                        time(jwk, RETIRED, id), time(jwk, NOT_AFTER, id)));
+            }
+            List<String> primaries = new ArrayList<>();
+            out.forEach((id, st) -> {
+                if (st.state() == KeyState.PRIMARY) {
+                    primaries.add(id);
+                }
+            });
+            if (primaries.size() != 1) {
+                throw new KeyException("the key set must have exactly one primary key, not " + primaries.size());
+            }
+            if (primary != null && !primary.equals(primaries.get(0))) {
+                throw new KeyException(ids.contains(primary) ? "\"primary\" names key " + primary
+                        + " but key " + primaries.get(0) + " has state primary" : "the primary key " + primary + " is not in the set");
+            }
+            return out;
+        }
+    }
+
+    private static Optional<Instant> time(Map<String, Object> jwk, String member, String id) {
+        Object v = jwk.get(member);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof Long) || (Long) v < 0) {
+            throw new KeyException("key " + id + ": \"" + member + "\" must be a time in epoch seconds");
+        }
+        return Optional.of(Instant.ofEpochSecond((Long) v));
+    }
+
+    /** Adds the lifecycle members of a key to its JWK. */
+    static Map<String, Object> withStatus(Map<String, Object> jwk, KeyStatus s) {
+        jwk.put(STATE, s.state().jwkName());
+        s.createdAt().ifPresent(t -> jwk.put(CREATED, t.getEpochSecond()));
+        s.deactivatedAt().ifPresent(t -> jwk.put(DEACTIVATED, t.getEpochSecond()));
+        s.retiredAt().ifPresent(t -> jwk.put(RETIRED, t.getEpochSecond()));
+        s.notAfter().ifPresent(t -> jwk.put(NOT_AFTER, t.getEpochSecond()));
+        return jwk;
     }
 
     static Parsed parse(String json) {
@@ -65,15 +139,20 @@ final class Jwks {
         if (primary != null && !(primary instanceof String)) {
             throw new KeyException("\"primary\" must be a key id string");
         }
-        return new Parsed(out, (String) primary);
+        Object maxTtl = set.get(MAX_TTL);
+        if (maxTtl != null && (!(maxTtl instanceof Long) || (Long) maxTtl <= 0)) {
+            throw new KeyException("\"" + MAX_TTL + "\" must be a positive number of seconds");
+        }
+        return new Parsed(out, (String) primary, Optional.ofNullable((Long) maxTtl).map(Duration::ofSeconds));
     }
 
-    static String write(List<Map<String, Object>> keys, String primary) {
+    static String write(List<Map<String, Object>> keys, String primary, Optional<Duration> maxTtl) {
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("keys", keys);
         if (primary != null) {
             set.put(PRIMARY, primary);
         }
+        maxTtl.ifPresent(d -> set.put(MAX_TTL, d.getSeconds()));
         return new String(Json.writeObject(set), StandardCharsets.UTF_8);
     }
 

@@ -3,7 +3,11 @@ package dev.wafer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -11,10 +15,13 @@ import java.util.stream.Collectors;
  * The signing keys of an issuing service: one primary that signs new tokens, and older keys whose
  * public halves still verify what they signed, so that rotation logs nobody out.
  *
- * <h2>Rotation</h2>
- * <p>{@link #rotate()} adds a new primary; publish {@link #publicKeys()} so that verifiers learn it
- * before tokens signed with it arrive (docs/keys.md). Once the longest token lifetime has passed,
- * {@link #remove(String)} drops the old key.
+ * <h2>Lifecycle and rotation</h2>
+ * <p>Keys have the same lifecycle as sealing keys ({@link KeyState}): a {@link KeyState#PENDING}
+ * key is published by {@link #publicKeys()} but does not sign yet, so verifiers learn it before
+ * tokens signed with it arrive; {@link #promote(String)} makes it primary. {@link #rotate()} does
+ * both at once. {@link #retire(String, Instant)} refuses to retire a key before the longest token
+ * lifetime ({@link #withMaxTimeToLive(Duration)}) has passed since it stopped signing; retired keys
+ * are no longer published. See docs/keys.md.
  *
  * <h2>Security</h2>
  * <p>Immutable and thread-safe. {@link #toString()} shows key ids and algorithms only.
@@ -23,13 +30,12 @@ import java.util.stream.Collectors;
  * @since 0.1
  */
 public final class SigningKeySet {
-    private final List<SigningKey> keys;
-    private final SigningKey primary;
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKeySet.class);
 
-    private SigningKeySet(List<SigningKey> keys, SigningKey primary) {
-        this.keys = List.copyOf(keys);
-        this.primary = primary;
-        Jwks.checkUniqueIds(this.keys.stream().map(SigningKey::keyId).collect(Collectors.toList()));
+    private final Keys<SigningKey> keys;
+
+    private SigningKeySet(Keys<SigningKey> keys) {
+        this.keys = keys;
     }
 
     /**
@@ -51,7 +57,7 @@ public final class SigningKeySet {
      * @since 0.1
      */
     public static SigningKeySet generate(Algorithm algorithm) {
-        return of(SigningKey.generate(checkSign(algorithm)));
+        return new SigningKeySet(Keys.generated(SigningKey.generate(checkSign(algorithm)), SigningKey::keyId));
     }
 
     private static Algorithm checkSign(Algorithm algorithm) {
@@ -62,7 +68,7 @@ public final class SigningKeySet {
     }
 
     /**
-     * A set of existing keys; the first is the primary.
+     * A set of existing keys: the first is primary, the others active (they verify only).
      *
      * @param primary the key that signs
      * @param others keys kept for their public halves
@@ -71,94 +77,139 @@ public final class SigningKeySet {
      * @since 0.1
      */
     public static SigningKeySet of(SigningKey primary, SigningKey... others) {
-        Objects.requireNonNull(primary, "primary");
-        List<SigningKey> all = new ArrayList<>();
-        all.add(primary);
-        for (SigningKey k : others) {
-            all.add(Objects.requireNonNull(k, "key"));
-        }
-        return new SigningKeySet(all, primary);
+        return new SigningKeySet(Keys.of(primary, others, SigningKey::keyId));
     }
 
     /**
-     * Reads a private JWK Set as {@link #toJwkSet()} writes it.
+     * Reads a private JWK Set as {@link #toJwkSet()} writes it, and checks its rotation plan;
+     * violations are logged at WARN and returned by {@link #plan(Instant)}.
      *
      * @param json the private JWK Set
      * @return the set
      * @throws KeyException if unreadable, if a key is public only, unsupported or below the floor,
-     *     if key ids repeat, or if several keys and no {@code primary} are given
+     *     if key ids repeat, or if the set has not exactly one primary key
      * @since 0.1
      */
     public static SigningKeySet fromJwkSet(String json) {
         Jwks.Parsed parsed = Jwks.parse(json);
-        List<SigningKey> keys = new ArrayList<>();
+        List<SigningKey> list = new ArrayList<>();
         for (Map<String, Object> jwk : parsed.keys) {
-            keys.add(Jwks.readSigningKey(jwk));
+            list.add(Jwks.readSigningKey(jwk));
         }
-        SigningKey primary;
-        if (parsed.primary == null) {
-            if (keys.size() != 1) {
-                throw new KeyException("a signing key set with several keys must name its \"primary\"");
-            }
-            primary = keys.get(0);
-        } else {
-            primary = keys.stream().filter(k -> k.keyId().equals(parsed.primary)).findFirst()
-                    .orElseThrow(() -> new KeyException("the primary key " + parsed.primary + " is not in the set"));
-        }
-        return new SigningKeySet(keys, primary);
+        SigningKeySet set = new SigningKeySet(Keys.parsed(parsed, list, SigningKey::keyId));
+        set.plan(Instant.now()).violations().forEach(v -> LOG.warn("Signing key set plan: {}", v));
+        return set;
     }
 
     /**
-     * Writes this set as a private JWK Set with a {@code primary} member.
+     * Writes this set as a private JWK Set with lifecycle members and a {@code primary} member.
      *
      * @return the JSON text; it contains private keys
      * @since 0.1
      */
     public String toJwkSet() {
-        List<Map<String, Object>> jwks = new ArrayList<>();
-        for (SigningKey k : keys) {
-            jwks.add(Jwks.writeSigningKey(k));
-        }
-        return Jwks.write(jwks, primary.keyId());
+        return keys.toJwkSet(Jwks::writeSigningKey);
     }
 
     /**
-     * The public halves of every key, to publish or to give a {@link TokenVerifier}.
+     * The public halves of every key that verifies (pending, primary and active; not retired), to
+     * publish or to give a {@link TokenVerifier}.
      *
      * @return the public key set
      * @since 0.1
      */
     public VerificationKeySet publicKeys() {
-        return VerificationKeySet.of(keys.stream().map(SigningKey::publicKey).collect(Collectors.toList()));
+        return VerificationKeySet.of(keys.keys.stream()
+                .filter(k -> keys.status.get(k.keyId()).state() != KeyState.RETIRED)
+                .map(SigningKey::publicKey).collect(Collectors.toList()));
     }
 
     /**
-     * A new set whose primary is a new key of the current primary's algorithm.
+     * A new set whose primary is a new key of the current primary's algorithm; the old primary
+     * becomes active (it still verifies).
      *
      * @return the rotated set
      * @since 0.1
      */
     public SigningKeySet rotate() {
-        return rotate(primary.algorithm());
+        return rotate(primary().algorithm());
     }
 
     /**
-     * A new set whose primary is a new key of the given algorithm.
+     * A new set whose primary is a new key of the given algorithm; the old primary becomes active.
      *
      * @param algorithm {@code ED25519}, {@code RS256} or {@code PS256}
      * @return the rotated set
      * @since 0.1
      */
     public SigningKeySet rotate(Algorithm algorithm) {
-        SigningKey fresh = SigningKey.generate(checkSign(algorithm));
-        List<SigningKey> all = new ArrayList<>();
-        all.add(fresh);
-        all.addAll(keys);
-        return new SigningKeySet(all, fresh);
+        return new SigningKeySet(keys.withNew(SigningKey.generate(checkSign(algorithm)), KeyState.PRIMARY));
     }
 
     /**
-     * A new set without the given key; tokens it signed no longer verify against the new public set.
+     * A new set with a new pending key: published by {@link #publicKeys()}, not signing yet.
+     *
+     * @param algorithm {@code ED25519}, {@code RS256} or {@code PS256}
+     * @return the set with the pending key
+     * @since 0.1
+     */
+    public SigningKeySet addPending(Algorithm algorithm) {
+        return new SigningKeySet(keys.withNew(SigningKey.generate(checkSign(algorithm)), KeyState.PENDING));
+    }
+
+    /**
+     * A new set in which a pending key is primary and the old primary active.
+     *
+     * @param keyId a pending key
+     * @return the set
+     * @throws IllegalArgumentException if the key is not pending or not in the set
+     * @since 0.1
+     */
+    public SigningKeySet promote(String keyId) {
+        return new SigningKeySet(keys.promote(keyId));
+    }
+
+    /**
+     * A new set in which a key is retired: no longer published, so tokens it signed stop
+     * verifying. Refused before its deactivation time plus the maximum token lifetime.
+     *
+     * @param keyId an active or pending key
+     * @param now the current time
+     * @return the set
+     * @throws IllegalArgumentException if the key is primary, retired or not in the set
+     * @throws KeyException if tokens it signed may not have expired yet
+     * @since 0.1
+     */
+    public SigningKeySet retire(String keyId, Instant now) {
+        return new SigningKeySet(keys.retire(keyId, now));
+    }
+
+    /**
+     * Retires a key now; see {@link #retire(String, Instant)}.
+     *
+     * @param keyId an active or pending key
+     * @return the set
+     * @throws IllegalArgumentException if the key is primary, retired or not in the set
+     * @throws KeyException if tokens it signed may not have expired yet
+     * @since 0.1
+     */
+    public SigningKeySet retire(String keyId) {
+        return retire(keyId, Instant.now());
+    }
+
+    /**
+     * A new set that declares the longest token lifetime it signs for.
+     *
+     * @param maxTimeToLive the longest token lifetime, at least one second
+     * @return the set
+     * @since 0.1
+     */
+    public SigningKeySet withMaxTimeToLive(Duration maxTimeToLive) {
+        return new SigningKeySet(keys.withMaxTtl(maxTimeToLive));
+    }
+
+    /**
+     * A new set without the given key at all. Prefer {@link #retire(String, Instant)}.
      *
      * @param keyId the key to drop
      * @return the set without it
@@ -166,13 +217,30 @@ public final class SigningKeySet {
      * @since 0.1
      */
     public SigningKeySet remove(String keyId) {
-        if (primary.keyId().equals(keyId)) {
-            throw new IllegalArgumentException("cannot remove the primary key " + keyId + "; rotate first");
-        }
-        SigningKey k = find(keyId).orElseThrow(() -> new IllegalArgumentException("no key " + keyId + " in this set"));
-        List<SigningKey> rest = new ArrayList<>(keys);
-        rest.remove(k);
-        return new SigningKeySet(rest, primary);
+        return new SigningKeySet(keys.remove(keyId));
+    }
+
+    /**
+     * Checks the rotation plan at a time.
+     *
+     * @param now the time to check at
+     * @return the violations and notes
+     * @since 0.1
+     */
+    public KeyPlan plan(Instant now) {
+        return keys.plan(now);
+    }
+
+    /**
+     * A key's lifecycle status.
+     *
+     * @param keyId the key
+     * @return its status
+     * @throws IllegalArgumentException if the key is not in the set
+     * @since 0.1
+     */
+    public KeyStatus statusOf(String keyId) {
+        return keys.statusOf(keyId);
     }
 
     /**
@@ -182,42 +250,37 @@ public final class SigningKeySet {
      * @since 0.1
      */
     public SigningKey primary() {
-        return primary;
+        return keys.primary;
     }
 
     /**
-     * Every key.
+     * Every key, in every state.
      *
      * @return an immutable list
      * @since 0.1
      */
     public List<SigningKey> keys() {
-        return keys;
+        return keys.keys;
     }
 
     /**
-     * Finds a key by id.
+     * Finds a key by id, in any state.
      *
      * @param keyId the key id
      * @return the key, or empty
      * @since 0.1
      */
     public Optional<SigningKey> find(String keyId) {
-        for (SigningKey k : keys) {
-            if (k.keyId().equals(keyId)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
+        return keys.find(keyId);
     }
 
     /**
-     * Key ids and algorithms, primary marked; never key material.
+     * Key ids, algorithms and states; never key material.
      *
      * @return a short description
      */
     @Override
     public String toString() {
-        return "SigningKeySet[primary=" + primary.keyId() + ", keys=" + keys + "]";
+        return "SigningKeySet" + keys.describe();
     }
 }

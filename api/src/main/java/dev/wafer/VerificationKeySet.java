@@ -79,7 +79,7 @@ public final class VerificationKeySet {
         for (VerificationKey k : keys) {
             jwks.add(k.jwkMembers());
         }
-        return Jwks.write(jwks, null);
+        return Jwks.write(jwks, null, java.util.Optional.empty());
     }
 
     /**

@@ -286,6 +286,24 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
     }
 
     @Test
+    void opensNothingUnderARetiredKeyOrAKeyPastItsNotAfterTime() {
+        SealingKeyring ring = SealingKeyring.generate();
+        String old = sealer(ring).seal("user=42", SESSION, Duration.ofMinutes(30));
+        SealingKeyring rotated = ring.rotate();
+        assertEquals("user=42", sealer(rotated).open(old, SESSION).text());
+        CookieSealer retired = sealer(rotated.retire(ring.primary().keyId()));
+        assertEquals("sealed value is not authentic for this keyring and context",
+                assertThrows(InvalidSealedValueException.class, () -> retired.open(old, SESSION)).getMessage());
+        SealingKeyring ending = rotated.withNotAfter(ring.primary().keyId(), NOW.plusSeconds(60));
+        assertEquals("user=42", sealer(ending).open(old, SESSION).text());
+        CookieSealer after = provider().sealer(ending).clock(Clock.offset(CLOCK, Duration.ofSeconds(60))).build();
+        assertThrows(InvalidSealedValueException.class, () -> after.open(old, SESSION));
+        String pendingRingValue = sealer(ring.addPending(Algorithm.XAES_256_GCM)).seal("x", SESSION);
+        assertEquals(ring.primary().keyId(), sealer(ring).open(pendingRingValue, SESSION).keyId(),
+                "a pending key does not seal");
+    }
+
+    @Test
     void asksToResealInsideTheRefreshWindow() {
         SealingKeyring ring = SealingKeyring.generate();
         String sealed = sealer(ring).seal("user=42", SESSION, Duration.ofMinutes(30));
