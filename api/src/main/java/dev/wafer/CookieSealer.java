@@ -132,7 +132,7 @@ public final class CookieSealer {
         byte[] nonce = new byte[nonceLen];
         Randomness.secureRandom().nextBytes(nonce);
         long expiresAt = Math.addExact(clock.instant().getEpochSecond(), timeToLive.getSeconds());
-        return SealedFormat.seal(primary, keyring.primary().keyId(), expiresAt, context.encode(), nonce, value);
+        return SealedFormat.seal(primary, keyring.primary().keyId(), expiresAt, context.encoded(), nonce, value);
     }
 
     private static Duration checkTtl(Duration ttl) {
@@ -159,7 +159,7 @@ public final class CookieSealer {
         Objects.requireNonNull(context, "context");
         Instant now = clock.instant();
         // A key past its not-after time opens nothing, exactly like a key the keyring lacks.
-        SealedFormat.Opened o = SealedFormat.open(sealed, maxSealedChars, context.encode(), now.getEpochSecond(),
+        SealedFormat.Opened o = SealedFormat.open(sealed, maxSealedChars, context.encoded(), now.getEpochSecond(),
                 kid -> {
                     AeadEngine e = engines.get(kid);
                     return e != null && keyring.statusOf(kid).usableAt(now) ? e : null;
