@@ -83,9 +83,9 @@ public final class CookieSealer {
      *
      * @param value the text
      * @param context the cookie name and purpose it is for
-     * @param timeToLive how long the value opens, at least one second
+     * @param timeToLive how long the value opens, one second to ten years
      * @return the sealed value
-     * @throws IllegalArgumentException if the time-to-live is under a second or the sealed value
+     * @throws IllegalArgumentException if the time-to-live is out of range or the sealed value
      *     would exceed the maximum length
      * @since 0.1
      */
@@ -112,9 +112,9 @@ public final class CookieSealer {
      *
      * @param value the bytes; not modified
      * @param context the cookie name and purpose it is for
-     * @param timeToLive how long the value opens, at least one second
+     * @param timeToLive how long the value opens, one second to ten years
      * @return the sealed value
-     * @throws IllegalArgumentException if the time-to-live is under a second or the sealed value
+     * @throws IllegalArgumentException if the time-to-live is out of range or the sealed value
      *     would exceed the maximum length
      * @throws EngineFailureException if the provider's engine fails
      * @since 0.1
@@ -135,10 +135,13 @@ public final class CookieSealer {
         return SealedFormat.seal(primary, keyring.primary().keyId(), expiresAt, context.encoded(), nonce, value);
     }
 
+    /** The longest time-to-live: ten years, far beyond any cookie (browsers cap them at 400 days). */
+    public static final Duration MAX_TTL = Duration.ofDays(3650);
+
     private static Duration checkTtl(Duration ttl) {
         Objects.requireNonNull(ttl, "timeToLive");
-        if (ttl.getSeconds() < 1) {
-            throw new IllegalArgumentException("time-to-live must be at least one second");
+        if (ttl.getSeconds() < 1 || ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalArgumentException("time-to-live must be between one second and ten years");
         }
         return ttl;
     }

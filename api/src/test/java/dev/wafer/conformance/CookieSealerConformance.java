@@ -91,6 +91,17 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
     }
 
     @Test
+    void refusesATimeToLiveOutOfRange() {
+        CookieSealer sealer = sealer(SealingKeyring.generate());
+        for (Duration bad : List.of(Duration.ZERO, Duration.ofMillis(999), Duration.ofSeconds(-5),
+                CookieSealer.MAX_TTL.plusSeconds(1), Duration.ofSeconds(Long.MAX_VALUE))) {
+            assertThrows(IllegalArgumentException.class, () -> sealer.seal("x", SESSION, bad), bad.toString());
+        }
+        assertEquals(NOW.plus(CookieSealer.MAX_TTL),
+                sealer.open(sealer.seal("x", SESSION, CookieSealer.MAX_TTL), SESSION).expiresAt());
+    }
+
+    @Test
     void sealsTextAsUtf8() {
         CookieSealer sealer = sealer(SealingKeyring.generate());
         String text = "caf\u00e9 \u2615 user=42";
