@@ -29,6 +29,8 @@ public interface AeadEngine {
      * bytes, at {@code out[outOff]}.
      *
      * @param nonce array holding the nonce at {@code nonceOff}; never reused with this key by the api
+     *     (an engine may refuse to seal twice in a row under one key and nonce, as SunJCE's and
+     *     BouncyCastle's GCM do, with {@link java.security.InvalidAlgorithmParameterException})
      * @param nonceOff offset of the nonce
      * @param aad array holding the associated data
      * @param aadOff offset of the associated data
@@ -46,8 +48,9 @@ public interface AeadEngine {
 
     /**
      * Verifies the tag of {@code in[inOff, inOff + inLen)} (ciphertext then tag) and writes the
-     * plaintext, {@code inLen - 16} bytes, at {@code out[outOff]}. On failure nothing is written
-     * that the caller will read: the api discards {@code out}.
+     * plaintext, {@code inLen - 16} bytes, at {@code out[outOff]}. On failure the engine wipes
+     * whatever it wrote to {@code out} (some ciphers, BouncyCastle's GCM among them, write
+     * plaintext before they check the tag), and the api discards {@code out} as well.
      *
      * @param nonce array holding the nonce at {@code nonceOff}
      * @param nonceOff offset of the nonce
