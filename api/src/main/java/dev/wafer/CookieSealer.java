@@ -2,8 +2,8 @@ package dev.wafer;
 
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.SealedFormat;
+import dev.wafer.internal.Utf8;
 import dev.wafer.spi.AeadEngine;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,13 +85,13 @@ public final class CookieSealer {
      * @param context the cookie name and purpose it is for
      * @param timeToLive how long the value opens, one second to ten years
      * @return the sealed value
-     * @throws IllegalArgumentException if the time-to-live is out of range or the sealed value
-     *     would exceed the maximum length
+     * @throws IllegalArgumentException if the text is not valid Unicode (an unpaired surrogate),
+     *     the time-to-live is out of range or the sealed value would exceed the maximum length
      * @since 0.1
      */
     public String seal(String value, SealContext context, Duration timeToLive) {
         Objects.requireNonNull(value, "value");
-        return seal(value.getBytes(StandardCharsets.UTF_8), context, timeToLive);
+        return seal(Utf8.encode(value), context, timeToLive);
     }
 
     /**

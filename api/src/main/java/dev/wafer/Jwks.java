@@ -2,6 +2,7 @@ package dev.wafer;
 
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Json;
+import dev.wafer.internal.SealedFormat;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.spec.RSAPrivateCrtKeySpec;
@@ -95,8 +96,8 @@ final class Jwks {
         if (v == null) {
             return Optional.empty();
         }
-        if (!(v instanceof Long) || (Long) v < 0) {
-            throw new KeyException("key " + id + ": \"" + member + "\" must be a time in epoch seconds");
+        if (!(v instanceof Long) || (Long) v < 0 || (Long) v > SealedFormat.MAX_EXPIRES_AT) {
+            throw new KeyException("key " + id + ": \"" + member + "\" must be a time in epoch seconds, 1970 to 9999");
         }
         return Optional.of(Instant.ofEpochSecond((Long) v));
     }
@@ -140,8 +141,9 @@ final class Jwks {
             throw new KeyException("\"primary\" must be a key id string");
         }
         Object maxTtl = set.get(MAX_TTL);
-        if (maxTtl != null && (!(maxTtl instanceof Long) || (Long) maxTtl <= 0)) {
-            throw new KeyException("\"" + MAX_TTL + "\" must be a positive number of seconds");
+        if (maxTtl != null && (!(maxTtl instanceof Long) || (Long) maxTtl <= 0
+                || (Long) maxTtl > CookieSealer.MAX_TTL.getSeconds())) {
+            throw new KeyException("\"" + MAX_TTL + "\" must be a number of seconds, from 1 to ten years");
         }
         return new Parsed(out, (String) primary, Optional.ofNullable((Long) maxTtl).map(Duration::ofSeconds));
     }

@@ -111,8 +111,8 @@ final class Keys<K> {
 
     Keys<K> withMaxTtl(Duration maxTimeToLive) {
         Objects.requireNonNull(maxTimeToLive, "maxTimeToLive");
-        if (maxTimeToLive.getSeconds() < 1) {
-            throw new IllegalArgumentException("maximum time-to-live must be at least one second");
+        if (maxTimeToLive.getSeconds() < 1 || maxTimeToLive.compareTo(CookieSealer.MAX_TTL) > 0) {
+            throw new IllegalArgumentException("maximum time-to-live must be between one second and ten years");
         }
         return new Keys<>(keys, status, Optional.of(maxTimeToLive), id);
     }

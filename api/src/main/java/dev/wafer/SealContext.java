@@ -38,7 +38,7 @@ public final class SealContext {
      *
      * @param cookieName the cookie name, 1 to 1024 characters
      * @return the context
-     * @throws IllegalArgumentException if the name is empty or too long
+     * @throws IllegalArgumentException if the name is empty, too long or not valid Unicode
      * @since 0.1
      */
     public static SealContext of(String cookieName) {
@@ -51,7 +51,7 @@ public final class SealContext {
      * @param cookieName the cookie name, 1 to 1024 characters
      * @param purpose the purpose, at most 1024 characters; empty for none
      * @return the context
-     * @throws IllegalArgumentException if the name is empty or either is too long
+     * @throws IllegalArgumentException if the name is empty, either is too long or not valid Unicode
      * @since 0.1
      */
     public static SealContext of(String cookieName, String purpose) {

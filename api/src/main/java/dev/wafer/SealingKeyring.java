@@ -207,7 +207,7 @@ public final class SealingKeyring {
      * A new keyring that declares the longest time-to-live it seals for; retirement and the plan
      * check rely on it.
      *
-     * @param maxTimeToLive the longest time-to-live any value is sealed for, at least one second
+     * @param maxTimeToLive the longest time-to-live any value is sealed for, one second to ten years
      * @return the keyring
      * @since 0.1
      */

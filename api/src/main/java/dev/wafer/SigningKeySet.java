@@ -200,7 +200,7 @@ public final class SigningKeySet {
     /**
      * A new set that declares the longest token lifetime it signs for.
      *
-     * @param maxTimeToLive the longest token lifetime, at least one second
+     * @param maxTimeToLive the longest token lifetime, one second to ten years
      * @return the set
      * @since 0.1
      */

@@ -50,6 +50,8 @@ public final class TokenSigner {
      *
      * @param claims the claims
      * @return the token, {@code header.payload.signature}
+     * @throws IllegalArgumentException if the claims hold text that is not valid Unicode, or nest
+     *     deeper or hold more values than a verifier reads (16 levels, 1024 values)
      * @throws EngineFailureException if the provider's engine fails
      * @since 0.1
      */

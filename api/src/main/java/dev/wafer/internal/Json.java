@@ -7,7 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -61,7 +67,12 @@ public final class Json {
         if (utf8.length > MAX_DOCUMENT_BYTES) {
             throw new IllegalArgumentException("JSON document is longer than " + MAX_DOCUMENT_BYTES + " bytes");
         }
-        try (JsonParser p = FACTORY.createParser(utf8)) {
+        // JSON in a JWS is UTF-8 (RFC 8259 §8.1). Read it through a strict UTF-8 decoder: from raw
+        // bytes jackson would guess UTF-16 or UTF-32 from zero bytes. The decoder streams, so a
+        // document rejected early (too deep, too many values) is not decoded to its end first.
+        Reader reader = new InputStreamReader(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        try (JsonParser p = FACTORY.createParser(reader)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("JSON document is not an object");
             }
@@ -74,7 +85,9 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("malformed JSON: " + describe(e));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Reading memory does no I/O: this is invalid UTF-8, or another malformed document.
+            throw new IllegalArgumentException(e instanceof CharacterCodingException
+                    ? "JSON document is not valid UTF-8" : "malformed JSON");
         }
     }
 
@@ -171,15 +184,19 @@ public final class Json {
     public static byte[] writeObject(Map<String, ?> members) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            writeValue(g, members, 0);
+            // Never write what parseObject would refuse to read: the same depth and value bounds.
+            writeValue(g, members, 1, new int[] {MAX_VALUES});
+        } catch (JsonProcessingException e) {
+            // jackson refuses unpaired surrogates, which no UTF-8 document can carry
+            throw new IllegalArgumentException("JSON cannot carry this text: it is not valid Unicode");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
 
-    private static void writeValue(JsonGenerator g, Object v, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
+    private static void writeValue(JsonGenerator g, Object v, int depth, int[] budget) throws IOException {
+        if ((v instanceof Map || v instanceof List) && depth > MAX_DEPTH) {
             throw new IllegalArgumentException("JSON value nests deeper than " + MAX_DEPTH);
         }
         if (v == null) {
@@ -203,14 +220,16 @@ public final class Json {
         } else if (v instanceof Map) {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                spend(budget);
                 g.writeFieldName((String) e.getKey());
-                writeValue(g, e.getValue(), depth + 1);
+                writeValue(g, e.getValue(), depth + 1, budget);
             }
             g.writeEndObject();
         } else if (v instanceof List) {
             g.writeStartArray();
             for (Object o : (List<?>) v) {
-                writeValue(g, o, depth + 1);
+                spend(budget);
+                writeValue(g, o, depth + 1, budget);
             }
             g.writeEndArray();
         } else {

@@ -4,7 +4,6 @@ import dev.wafer.EngineFailureException;
 import dev.wafer.ExpiredValueException;
 import dev.wafer.InvalidSealedValueException;
 import dev.wafer.spi.AeadEngine;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -75,10 +74,12 @@ public final class SealedFormat {
      * @param name the cookie name
      * @param purpose the purpose, empty for none
      * @return the context bytes
+     * @throws IllegalArgumentException if the name or purpose is not valid Unicode
      */
     public static byte[] context(String name, String purpose) {
-        byte[] n = name.getBytes(StandardCharsets.UTF_8);
-        byte[] p = purpose.getBytes(StandardCharsets.UTF_8);
+        // Strict: with getBytes, "a\ud800" and "a?" would be the same context.
+        byte[] n = Utf8.encode(name);
+        byte[] p = Utf8.encode(purpose);
         byte[] out = new byte[8 + n.length + p.length];
         putInt(out, 0, n.length);
         System.arraycopy(n, 0, out, 4, n.length);

@@ -35,6 +35,24 @@ public abstract class SelfTestConformance extends ProviderUnderTest {
     }
 
     @Test
+    void passesTheSelfTestAgainOnTheSameThread() {
+        // Each registry runs its own self-tests: a second Wafer.provider(loader), or a test that
+        // runs them directly, repeats the same fixed key and nonce on the same thread.
+        WaferProvider p = spi();
+        for (int round = 0; round < 3; round++) {
+            for (Algorithm a : p.algorithms()) {
+                assertEquals(Optional.empty(), SelfTest.run(p, a), a + ", round " + round);
+            }
+        }
+        for (int round = 0; round < 2; round++) {
+            dev.wafer.Provider fresh = dev.wafer.Wafer.provider(getClass().getClassLoader());
+            for (Algorithm a : p.algorithms()) {
+                fresh.servedBy(a);
+            }
+        }
+    }
+
+    @Test
     void failsTheSelfTestOfAnEngineThatGetsAnyByteWrong() {
         WaferProvider broken = new Corrupting(spi());
         for (Algorithm a : broken.algorithms()) {

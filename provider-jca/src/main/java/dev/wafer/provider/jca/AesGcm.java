@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AES-256-GCM (NIST SP 800-38D) on SunJCE's {@code AES/GCM/NoPadding}: 12-byte nonce, 16-byte tag.
  *
- * <p>The static {@link #seal(Key, byte[], int, byte[], int, int, byte[], int, int, byte[], int)} and
- * {@link #open(Key, byte[], int, byte[], int, int, byte[], int, int, byte[], int)} are also what
+ * <p>The static {@link #seal(ThreadLocal, Key, byte[], int, byte[], int, int, byte[], int, int, byte[], int)} and
+ * {@link #open(ThreadLocal, Key, byte[], int, byte[], int, int, byte[], int, int, byte[], int)} are also what
  * {@link XaesGcm} runs under its derived key. This class is thread-safe.
  */
 final class AesGcm implements AeadEngine {
@@ -26,7 +26,10 @@ final class AesGcm implements AeadEngine {
     // One Cipher per thread for every GCM key: Cipher.getInstance is far dearer than init, and
     // GCM needs an init per message anyway. SunJCE refuses an encrypt init that repeats the key and
     // IV of that Cipher's previous encryption; the api never reuses a nonce, so it never trips.
-    private static final ThreadLocal<Cipher> GCM = new ThreadLocal<>();
+    // Per engine, not static: SunJCE refuses an encryption that repeats its Cipher's previous key
+    // and nonce, so a Cipher shared by every engine of a thread made one engine's known-answer
+    // test fail after another's (a self-test run twice, as a second Wafer.provider(loader) does).
+    private final ThreadLocal<Cipher> gcm = new ThreadLocal<>();
 
     private final SecretKeySpec key;
 
@@ -42,13 +45,13 @@ final class AesGcm implements AeadEngine {
     @Override
     public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        seal(key, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
+        seal(gcm, key, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
     public void open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        open(key, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
+        open(gcm, key, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
@@ -65,25 +68,25 @@ final class AesGcm implements AeadEngine {
     }
 
     /** AES-GCM encryption under {@code key}; SunJCE supports {@code in == out} at the same offset. */
-    static void seal(Key key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    static void seal(ThreadLocal<Cipher> gcm, Key key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce, nonceOff, aad, aadOff, aadLen);
+        Cipher cipher = init(gcm, Cipher.ENCRYPT_MODE, key, nonce, nonceOff, aad, aadOff, aadLen);
         cipher.doFinal(in, inOff, inLen, out, outOff);
     }
 
     /** AES-GCM decryption; SunJCE checks the tag before it writes any plaintext to {@code out}. */
-    static void open(Key key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    static void open(ThreadLocal<Cipher> gcm, Key key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce, nonceOff, aad, aadOff, aadLen);
+        Cipher cipher = init(gcm, Cipher.DECRYPT_MODE, key, nonce, nonceOff, aad, aadOff, aadLen);
         cipher.doFinal(in, inOff, inLen, out, outOff);
     }
 
-    private static Cipher init(int mode, Key key, byte[] nonce, int nonceOff,
+    private static Cipher init(ThreadLocal<Cipher> gcm, int mode, Key key, byte[] nonce, int nonceOff,
                                byte[] aad, int aadOff, int aadLen) throws GeneralSecurityException {
-        Cipher cipher = GCM.get();
+        Cipher cipher = gcm.get();
         if (cipher == null) {
             cipher = Cipher.getInstance(TRANSFORMATION);
-            GCM.set(cipher);
+            gcm.set(cipher);
         }
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_BYTES));
         if (aadLen > 0) {

@@ -18,6 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class XaesGcm implements AeadEngine {
 
+    /** This engine\'s GCM cipher per thread; see AesGcm for why it is not shared. */
+    private final ThreadLocal<Cipher> gcm = new ThreadLocal<>();
+
     static final int NONCE_BYTES = 24;
     private static final int BLOCK_BYTES = 16;
 
@@ -47,14 +50,14 @@ final class XaesGcm implements AeadEngine {
     @Override
     public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        AesGcm.seal(derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
+        AesGcm.seal(gcm, derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
                 aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
     public void open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        AesGcm.open(derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
+        AesGcm.open(gcm, derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
                 aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 

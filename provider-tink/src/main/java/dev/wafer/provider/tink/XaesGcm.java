@@ -5,6 +5,7 @@ import com.google.crypto.tink.subtle.PrfAesCmac;
 import dev.wafer.Algorithm;
 import dev.wafer.spi.AeadEngine;
 import java.security.GeneralSecurityException;
+import javax.crypto.Cipher;
 import java.util.Arrays;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,6 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  * This class is thread-safe: {@link PrfAesCmac} keeps a {@code Cipher} per thread.
  */
 final class XaesGcm implements AeadEngine {
+
+    /** This engine\'s GCM cipher per thread; see AesGcm for why it is not shared. */
+    private final ThreadLocal<Cipher> gcm = new ThreadLocal<>();
 
     static final int NONCE_BYTES = 24;
     private static final int BLOCK_BYTES = 16;
@@ -40,14 +44,14 @@ final class XaesGcm implements AeadEngine {
     @Override
     public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        AesGcm.seal(derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
+        AesGcm.seal(gcm, derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
                 aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
     public void open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        AesGcm.open(derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
+        AesGcm.open(gcm, derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
                 aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
