@@ -1,0 +1,108 @@
+package dev.wafer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Key files without a crypto engine (the api's tests run on stub providers): plain files, format
+ * detection and its errors. Sealing and opening at rest are tested on a real provider, in
+ * provider-jca's JcaKeyFilesTest.
+ */
+class KeyFilesTest {
+    private static final String SEALED = KeyFiles.SEALED_MARKER + "\nAQAAAAAAAADrJR9_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsPlainKeyFilesOfEveryKind() throws IOException {
+        SealingKeyring ring = SealingKeyring.generate().rotate();
+        SigningKeySet signing = SigningKeySet.generate();
+        Path ringFile = Files.writeString(dir.resolve("cookie.jwks"), ring.toJwkSet());
+        Path signingFile = Files.writeString(dir.resolve("signing.jwks"), signing.toJwkSet() + "\n");
+        Path publicFile = Files.writeString(dir.resolve("public.jwks"), "\uFEFF" + signing.publicKeys().toJwkSet());
+        assertEquals(ring.keys(), KeyFiles.readSealingKeyring(ringFile, null).keys());
+        assertEquals(ring.primary(), KeyFiles.readSealingKeyring(ringFile, null).primary());
+        assertEquals(signing.keys(), KeyFiles.readSigningKeySet(signingFile, null).keys());
+        assertEquals(signing.publicKeys().keys(), KeyFiles.readVerificationKeySet(publicFile).keys());
+        assertEquals(ring.toJwkSet(), KeyFiles.open(ring.toJwkSet(), null), "a plain file opens as it is");
+    }
+
+    @Test
+    void refusesASealedFileWithoutMasterKey() throws IOException {
+        assertTrue(KeyFiles.isSealed(SEALED));
+        assertTrue(KeyFiles.isSealed(SEALED.replace("\n", "\r\n")));
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.open(SEALED, null));
+        assertTrue(e.getMessage().contains("sealed") && e.getMessage().contains("master key"), e.getMessage());
+        Path file = Files.writeString(dir.resolve("sealed.jwks"), SEALED);
+        e = assertThrows(KeyException.class, () -> KeyFiles.readSealingKeyring(file, null));
+        assertTrue(e.getMessage().startsWith(file + ": the key file is sealed"), e.getMessage());
+        e = assertThrows(KeyException.class, () -> KeyFiles.readVerificationKeySet(file));
+        assertTrue(e.getMessage().contains("a public key set is never sealed"), e.getMessage());
+    }
+
+    @Test
+    void refusesAPlainFileWhenAMasterKeyIsGiven() throws IOException {
+        String json = SealingKeyring.generate().toJwkSet();
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.open(json, MasterKey.generate()));
+        assertTrue(e.getMessage().contains("not sealed, but a master key was given"), e.getMessage());
+        Path file = Files.writeString(dir.resolve("plain.jwks"), json);
+        assertThrows(KeyException.class, () -> KeyFiles.readSealingKeyring(file, MasterKey.generate()));
+        assertFalse(KeyFiles.isSealed(json));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n", "hello", "[1,2]", "WAFER-SEALED-JWKS\nAAAA", "key: value\n" + KeyFiles.SEALED_MARKER})
+    void refusesUnknownFormats(String text) {
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.open(text, null));
+        assertTrue(e.getMessage().startsWith("unknown key file format: neither a JWK Set"), e.getMessage());
+    }
+
+    @Test
+    void namesWhatAKnownButWrongFileIs() {
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.open("WAFER-SEALED-JWKS-V2\nAAAA\n", MasterKey.generate()));
+        assertTrue(e.getMessage().contains("does not know; it reads WAFER-SEALED-JWKS-V1"), e.getMessage());
+        e = assertThrows(KeyException.class, () -> KeyFiles.open(PemTest.fixture("ed25519-private.pem"), null));
+        assertTrue(e.getMessage().contains("PEM file"), e.getMessage());
+    }
+
+    @Test
+    void refusesFilesOverOneMebibyteAndFilesThatAreNotUtf8() throws IOException {
+        Path large = Files.write(dir.resolve("large.jwks"), new byte[KeyFiles.MAX_FILE_BYTES + 1]);
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.readSigningKeySet(large, null));
+        assertTrue(e.getMessage().contains("larger than 1048576 bytes"), e.getMessage());
+        assertThrows(KeyException.class, () -> KeyFiles.open("{" + " ".repeat(KeyFiles.MAX_FILE_BYTES), null));
+        Path latin1 = Files.write(dir.resolve("latin1.jwks"), new byte[] {'{', (byte) 0xe9, '}'});
+        e = assertThrows(KeyException.class, () -> KeyFiles.readSigningKeySet(latin1, null));
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void namesTheFileWhenItsKeySetIsRefused() throws IOException {
+        Path privateAsPublic = Files.writeString(dir.resolve("oops.jwks"), SigningKeySet.generate().toJwkSet());
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.readVerificationKeySet(privateAsPublic));
+        assertTrue(e.getMessage().startsWith(privateAsPublic + ": ") && e.getMessage().contains("private member"),
+                e.getMessage());
+        Path sealingAsSigning = Files.writeString(dir.resolve("cookie.jwks"), SealingKeyring.generate().toJwkSet());
+        e = assertThrows(KeyException.class, () -> KeyFiles.readSigningKeySet(sealingAsSigning, null));
+        assertTrue(e.getMessage().startsWith(sealingAsSigning + ": "), e.getMessage());
+        assertThrows(NoSuchFileException.class, () -> KeyFiles.readSealingKeyring(dir.resolve("missing.jwks"), null));
+    }
+
+    @Test
+    void sealsOnlyJwkSets() {
+        assertThrows(KeyException.class, () -> KeyFiles.seal("not json", MasterKey.generate()));
+        assertThrows(KeyException.class, () -> KeyFiles.seal("{\"keys\":[]}", MasterKey.generate()));
+    }
+}

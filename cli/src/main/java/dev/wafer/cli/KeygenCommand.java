@@ -1,0 +1,94 @@
+package dev.wafer.cli;
+
+import dev.wafer.Algorithm;
+import dev.wafer.KeyFiles;
+import dev.wafer.MasterKey;
+import dev.wafer.SealingKeyring;
+import dev.wafer.SigningKey;
+import dev.wafer.SigningKeySet;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "keygen", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Generates a key file or a master key.",
+            "A sealing keyring holds one XAES-256-GCM key by default, a signing key set one Ed25519 key; a "
+            + "master key seals key files at rest. Private key files are secrets; with -o they are written "
+            + "readable by their owner only. With --master-key-env or --master-key-file the key file is sealed "
+            + "at rest under that master key."})
+final class KeygenCommand extends WaferCommand {
+    enum Type { seal, sign, master }
+
+    @Option(names = "--type", required = true, paramLabel = "TYPE",
+            description = "What to generate: seal (a sealing keyring), sign (a signing key set) or master (a master key).")
+    Type type;
+
+    @Option(names = "--alg", paramLabel = "ALG", converter = Converters.AlgorithmConverter.class,
+            description = "seal: XAES-256-GCM (default), AES-256-GCM, AES-256-GCM-SIV; sign: EdDSA (default), RS256, PS256.")
+    Algorithm algorithm;
+
+    @Option(names = "--rsa-bits", paramLabel = "BITS", description = "RSA modulus size, 2048 to 16384; 3072 by default.")
+    Integer rsaBits;
+
+    @Option(names = "--max-ttl", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "Declare the longest time-to-live the keys seal or sign for (for example 30d): retiring a key is "
+                    + "then refused until that long after its rotation.")
+    Duration maxTtl;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    String output;
+
+    @Option(names = "--force", description = "Replace FILE if it exists.")
+    boolean force;
+
+    @Mixin
+    MasterKeyOptions master = new MasterKeyOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        if (type == Type.master) {
+            if (algorithm != null || rsaBits != null || maxTtl != null || master.given()) {
+                throw usage("--type master takes no --alg, --rsa-bits, --max-ttl or master key");
+            }
+            output(output, MasterKey.generate().toBase64Url(), true, force);
+            if (output != null) {
+                out().println("wrote " + output + ": a master key; keep it secret, and apart from the key files it seals");
+            }
+            return ExitCode.OK;
+        }
+        Algorithm.Use use = type == Type.seal ? Algorithm.Use.SEAL : Algorithm.Use.SIGN;
+        Algorithm alg = algorithm != null ? algorithm : type == Type.seal ? Algorithm.XAES_256_GCM : Algorithm.ED25519;
+        if (alg.use() != use) {
+            throw usage("--alg " + alg.jwkName() + " cannot " + type + "; use " + (type == Type.seal
+                    ? "XAES-256-GCM, AES-256-GCM or AES-256-GCM-SIV" : "EdDSA, RS256 or PS256"));
+        }
+        if (rsaBits != null && alg != Algorithm.RS256 && alg != Algorithm.PS256) {
+            throw usage("--rsa-bits applies to RS256 and PS256 keys only");
+        }
+        MasterKey masterKey = master.load(this);
+        String json;
+        String summary;
+        if (type == Type.seal) {
+            SealingKeyring ring = SealingKeyring.generate(alg);
+            if (maxTtl != null) {
+                ring = ring.withMaxTimeToLive(maxTtl);
+            }
+            json = ring.toJwkSet();
+            summary = "a sealing keyring, primary key " + ring.primary().keyIdHex() + " (" + alg.jwkName() + ")";
+        } else {
+            SigningKeySet set = rsaBits != null ? SigningKeySet.of(SigningKey.generateRsa(alg, rsaBits))
+                    : SigningKeySet.generate(alg);
+            if (maxTtl != null) {
+                set = set.withMaxTimeToLive(maxTtl);
+            }
+            json = set.toJwkSet();
+            summary = "a signing key set, primary key " + set.primary().keyId() + " (" + alg.jwkName() + ")";
+        }
+        output(output, masterKey != null ? KeyFiles.seal(json, masterKey) : json, true, force);
+        if (output != null) {
+            out().println("wrote " + output + ": " + summary + (masterKey != null ? ", sealed at rest under the master key" : ""));
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.wafer.cli;
+
+import dev.wafer.SealingKeyring;
+import dev.wafer.SigningKeySet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "promote", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Makes a pending key the primary.",
+            "The key file is changed in place. The key seals or signs from now on, and the old primary stays "
+            + "active (it opens or verifies only)."})
+final class PromoteCommand extends WaferCommand {
+    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing keyring or signing key set.")
+    String keys;
+
+    @Parameters(paramLabel = "KID", description = "The key id of the pending key.")
+    String keyId;
+
+    @Mixin
+    MasterKeyOptions master = new MasterKeyOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        KeyFile file = KeyFile.read(this, keys, master);
+        String old;
+        if (file.kind == KeyFile.Kind.SEALING) {
+            SealingKeyring ring = file.sealing();
+            old = ring.primary().keyIdHex();
+            file.save(this, ring.promote(RetireCommand.sealingKeyId(this, keyId)).toJwkSet());
+        } else if (file.kind == KeyFile.Kind.SIGNING) {
+            SigningKeySet set = file.signing();
+            old = set.primary().keyId();
+            file.save(this, set.promote(keyId).toJwkSet());
+        } else {
+            throw new CliException(ExitCode.INVALID, keys + " is a public key set; promote in the signing key set it was made from");
+        }
+        out().println("promoted key " + keyId + " in " + keys + ": it " + (file.kind == KeyFile.Kind.SEALING ? "seals" : "signs")
+                + " from now on; key " + old + " is now active");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.wafer.cli;
+
+import dev.wafer.ProviderReport;
+import dev.wafer.Wafer;
+import picocli.CommandLine.Command;
+
+@Command(name = "providers", mixinStandardHelpOptions = true,
+        description = {"Lists the installed crypto providers and their self-tests.",
+            "For each: its algorithms and self-test results; then which provider serves each algorithm. Exit code 5 when none is installed or a self-test failed."})
+final class ProvidersCommand extends WaferCommand {
+    @Override
+    public Integer call() {
+        ProviderReport report = Wafer.report();
+        if (report.providers().isEmpty()) {
+            throw new CliException(ExitCode.UNAVAILABLE, "no provider installed; put wafer-provider-jca (or -bc, -tink) "
+                    + "on the class path");
+        }
+        out().print(report);
+        boolean failed = report.providers().stream()
+                .anyMatch(e -> e.selfTests().values().stream().anyMatch(r -> r.startsWith("FAILED")));
+        return failed ? ExitCode.UNAVAILABLE : ExitCode.OK;
+    }
+}

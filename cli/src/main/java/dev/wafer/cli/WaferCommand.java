@@ -1,0 +1,132 @@
+package dev.wafer.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every command shares: the root's streams, clock and working directory; input and output. */
+abstract class WaferCommand implements Callable<Integer> {
+    /** The largest value, token or file read: 1 MiB. */
+    static final int MAX_INPUT_BYTES = 1 << 20;
+
+    @Spec
+    CommandSpec spec;
+
+    WaferCli root() {
+        return (WaferCli) spec.root().userObject();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** A remark on stderr that is not an error, such as "reseal this value". */
+    void note(String message) {
+        err().println(spec.qualifiedName() + ": note: " + message);
+    }
+
+    CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * The argument, or, when it is absent or {@code -}, standard input without its final newline.
+     */
+    String input(String argument, String what) throws IOException {
+        if (argument != null && !argument.equals("-")) {
+            return argument;
+        }
+        if (argument == null && root().interactive) {
+            throw usage("give the " + what + " as an argument, or on standard input");
+        }
+        String text = utf8(readAtMost(root().in, what + " on standard input"), what + " on standard input");
+        if (text.endsWith("\r\n")) {
+            return text.substring(0, text.length() - 2);
+        }
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** A file given on the command line ({@code -}: standard input), as UTF-8 text of at most 1 MiB. */
+    String readFile(String name, String what) throws IOException {
+        if (name.equals("-")) {
+            return utf8(readAtMost(root().in, what + " on standard input"), what + " on standard input");
+        }
+        try (InputStream in = Files.newInputStream(root().resolve(name))) {
+            return utf8(readAtMost(in, name), name);
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, String what) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+        if (bytes.length > MAX_INPUT_BYTES) {
+            throw new CliException(ExitCode.INVALID, what + " is larger than 1 MiB");
+        }
+        return bytes;
+    }
+
+    private static String utf8(byte[] bytes, String what) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CliException(ExitCode.INVALID, what + " is not UTF-8 text");
+        }
+    }
+
+    /**
+     * Writes text to a file, atomically: a temporary file next to it, then a rename. A secret file
+     * is readable by its owner only (where the file system has POSIX permissions).
+     */
+    void writeFile(String name, String text, boolean secret, boolean replace) throws IOException {
+        Path target = root().resolve(name);
+        if (!replace && Files.exists(target)) {
+            throw new CliException(ExitCode.USAGE, name + " exists; give --force to replace it");
+        }
+        Path dir = target.getParent();
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path tmp = posix
+                ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            if (posix && !secret) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Text to a file when one is named, else to standard output. */
+    void output(String fileOrNull, String text, boolean secret, boolean replace) throws IOException {
+        if (fileOrNull == null || fileOrNull.equals("-")) {
+            out().print(text.endsWith("\n") ? text : text + "\n");
+        } else {
+            writeFile(fileOrNull, text.endsWith("\n") ? text : text + "\n", secret, replace);
+        }
+    }
+}

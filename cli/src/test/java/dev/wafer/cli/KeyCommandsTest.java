@@ -1,0 +1,283 @@
+package dev.wafer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wafer.Algorithm;
+import dev.wafer.KeyFiles;
+import dev.wafer.KeyState;
+import dev.wafer.MasterKey;
+import dev.wafer.Pem;
+import dev.wafer.SealingKeyring;
+import dev.wafer.SigningKeySet;
+import dev.wafer.VerificationKeySet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** keygen, rotate, promote, retire, public, pem. */
+class KeyCommandsTest {
+    @TempDir
+    Path dir;
+
+    private String perms(String file) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file)));
+    }
+
+    @Test
+    void keygenWritesASealingKeyringThatOnlyItsOwnerReads() throws IOException {
+        Cli cli = new Cli(dir);
+        String out = cli.ok("keygen", "--type", "seal", "-o", "cookie.jwks");
+        SealingKeyring ring = SealingKeyring.fromJwkSet(cli.read("cookie.jwks"));
+        assertEquals("wrote cookie.jwks: a sealing keyring, primary key " + ring.primary().keyIdHex() + " (XAES-256-GCM)", out);
+        assertEquals("rw-------", perms("cookie.jwks"));
+        assertEquals(Algorithm.AES_256_GCM, SealingKeyring.fromJwkSet(cli.ok("keygen", "--type", "seal", "--alg", "aes-256-gcm"))
+                .primary().algorithm(), "without -o, the key file goes to stdout");
+        Cli.Result r = cli.run("keygen", "--type", "seal", "-o", "cookie.jwks");
+        assertEquals(2, r.code());
+        assertEquals("wafer keygen: cookie.jwks exists; give --force to replace it\n", r.err());
+        assertEquals(ring.primary(), SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).primary(), "not replaced");
+        cli.ok("keygen", "--type", "seal", "-o", "cookie.jwks", "--force");
+        assertNotEquals(ring.primary(), SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).primary());
+    }
+
+    @Test
+    void keygenWritesSigningKeySetsOfEachAlgorithm() {
+        Cli cli = new Cli(dir);
+        for (String alg : new String[] {"EdDSA", "RS256", "PS256"}) {
+            String out = alg.equals("EdDSA") ? cli.ok("keygen", "--type", "sign", "--alg", alg, "-o", alg + ".jwks")
+                    : cli.ok("keygen", "--type", "sign", "--alg", alg, "--rsa-bits", "2048", "-o", alg + ".jwks");
+            SigningKeySet set = SigningKeySet.fromJwkSet(cli.read(alg + ".jwks"));
+            assertEquals(alg, set.primary().algorithm().jwkName());
+            assertTrue(out.endsWith("primary key " + set.primary().keyId() + " (" + alg + ")"), out);
+        }
+    }
+
+    @Test
+    void keygenWritesAMasterKeyAndSealsKeyFilesAtRestUnderIt() throws IOException {
+        Cli cli = new Cli(dir);
+        assertEquals("wrote master.key: a master key; keep it secret, and apart from the key files it seals",
+                cli.ok("keygen", "--type", "master", "-o", "master.key"));
+        assertEquals("rw-------", perms("master.key"));
+        MasterKey master = MasterKey.fromFile(dir.resolve("master.key"));
+        assertEquals(44, cli.read("master.key").length());
+
+        String out = cli.ok("keygen", "--type", "seal", "--master-key-file", "master.key", "-o", "cookie.jwks");
+        assertTrue(out.endsWith(", sealed at rest under the master key"), out);
+        assertTrue(cli.read("cookie.jwks").startsWith(KeyFiles.SEALED_MARKER + "\n"));
+        SealingKeyring ring = KeyFiles.readSealingKeyring(dir.resolve("cookie.jwks"), master);
+
+        String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--master-key-file", "master.key", "--cookie", "c", "v");
+        cli.environment.put("WAFER_MASTER_KEY", master.toBase64Url());
+        assertEquals("v", cli.ok("open", "--keys", "cookie.jwks", "--master-key-env", "WAFER_MASTER_KEY", "--cookie", "c", sealed));
+
+        Cli.Result r = cli.run("open", "--keys", "cookie.jwks", "--cookie", "c", sealed);
+        assertEquals(1, r.code());
+        assertEquals("wafer open: cookie.jwks is sealed at rest; give its master key with --master-key-env VAR or "
+                + "--master-key-file FILE\n", r.err());
+        cli.environment.put("OTHER_KEY", MasterKey.generate().toBase64Url());
+        r = cli.run("open", "--keys", "cookie.jwks", "--master-key-env", "OTHER_KEY", "--cookie", "c", sealed);
+        assertEquals(1, r.code());
+        assertEquals("wafer open: cookie.jwks: the key file does not open with this master key: wrong key, or the file "
+                + "was changed\n", r.err());
+        r = cli.run("open", "--keys", "cookie.jwks", "--master-key-env", "UNSET", "--cookie", "c", sealed);
+        assertEquals(1, r.code());
+        assertEquals("wafer open: environment variable UNSET is not set; it must hold the master key\n", r.err());
+        cli.environment.put("SHORT", "c2VjcmV0");
+        r = cli.run("open", "--keys", "cookie.jwks", "--master-key-env", "SHORT", "--cookie", "c", sealed);
+        assertEquals(1, r.code());
+        assertFalse(r.err().contains("c2VjcmV0"), r.err());
+        r = cli.run("open", "--keys", "cookie.jwks", "--master-key-env", "WAFER_MASTER_KEY", "--master-key-file", "master.key",
+                "--cookie", "c", sealed);
+        assertEquals(2, r.code(), r.toString());
+
+        // rotate keeps the file sealed under the same master key
+        cli.ok("rotate", "--keys", "cookie.jwks", "--master-key-file", "master.key");
+        assertEquals(2, KeyFiles.readSealingKeyring(dir.resolve("cookie.jwks"), master).keys().size());
+        assertEquals(ring.primary(), KeyFiles.readSealingKeyring(dir.resolve("cookie.jwks"), master).keys().get(1));
+
+        cli.ok("keygen", "--type", "seal", "-o", "plain.jwks");
+        r = cli.run("seal", "--keys", "plain.jwks", "--master-key-file", "master.key", "--cookie", "c", "v");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("plain.jwks: the key file is not sealed, but a master key was given"), r.err());
+        cli.write("bad.key", "not a key\n");
+        r = cli.run("keygen", "--type", "seal", "--master-key-file", "bad.key", "-o", "x.jwks");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("wafer keygen: master key file bad.key is not a master key"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.jwks")));
+    }
+
+    @Test
+    void rotatesAndRetiresSealingKeys() {
+        Cli cli = new Cli(dir);
+        cli.ok("keygen", "--type", "seal", "-o", "cookie.jwks");
+        String first = SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).primary().keyIdHex();
+        String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "session", "user=42");
+        String out = cli.ok("rotate", "--keys", "cookie.jwks");
+        SealingKeyring ring = SealingKeyring.fromJwkSet(cli.read("cookie.jwks"));
+        String second = ring.primary().keyIdHex();
+        assertEquals("rotated cookie.jwks: new primary key " + second + " (XAES-256-GCM); key " + first
+                + " is now active: it opens, and what it opens should be resealed", out);
+        assertEquals("rw-------", assertPerms(cli));
+
+        Cli.Result r = cli.run("open", "--keys", "cookie.jwks", "--cookie", "session", sealed);
+        assertEquals(0, r.code());
+        assertEquals("user=42\n", r.out());
+        assertEquals("wafer open: note: sealed under key " + first + ", which is no longer the primary key: seal the value "
+                + "again (wafer seal) and send the new one\n", r.err());
+
+        r = cli.run("retire", "--keys", "cookie.jwks", second);
+        assertEquals(2, r.code(), "the primary cannot be retired");
+        assertTrue(r.err().contains("is primary"), r.err());
+        assertEquals(2, cli.run("retire", "--keys", "cookie.jwks", "xyz").code());
+        assertEquals(2, cli.run("retire", "--keys", "cookie.jwks", "00000000").code(), "no such key");
+
+        assertEquals("retired key " + first + " in cookie.jwks: it opens nothing from now on",
+                cli.ok("retire", "--keys", "cookie.jwks", first));
+        assertEquals(KeyState.RETIRED, SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).statusOf(Integer.parseUnsignedInt(first, 16)).state());
+        r = cli.run("open", "--keys", "cookie.jwks", "--cookie", "session", sealed);
+        assertEquals(1, r.code());
+        assertEquals("wafer open: sealed value is not authentic for this keyring and context\n", r.err());
+
+        assertEquals("removed key " + first + " from cookie.jwks", cli.ok("retire", "--keys", "cookie.jwks", "--remove", first));
+        assertEquals(1, SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).keys().size());
+    }
+
+    private String assertPerms(Cli cli) {
+        try {
+            return perms("cookie.jwks");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void refusesToRetireAKeyWhoseValuesMayStillBeAlive() {
+        Cli cli = new Cli(dir);
+        cli.ok("keygen", "--type", "seal", "--max-ttl", "30d", "-o", "cookie.jwks");
+        String first = SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).primary().keyIdHex();
+        cli.ok("rotate", "--keys", "cookie.jwks");
+        Cli.Result r = cli.run("retire", "--keys", "cookie.jwks", first);
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("wafer retire: key " + first + " may be retired from "), r.err());
+        cli.later(java.time.Duration.ofDays(31));
+        cli.ok("retire", "--keys", "cookie.jwks", first);
+    }
+
+    @Test
+    void publishesPendingAndActiveSigningKeysButNotRetiredOnes() {
+        Cli cli = new Cli(dir);
+        cli.ok("keygen", "--type", "sign", "-o", "signing.jwks");
+        String first = SigningKeySet.fromJwkSet(cli.read("signing.jwks")).primary().keyId();
+        String out = cli.ok("rotate", "--keys", "signing.jwks", "--pending");
+        SigningKeySet set = SigningKeySet.fromJwkSet(cli.read("signing.jwks"));
+        String second = set.keys().stream().map(k -> k.keyId()).filter(k -> !k.equals(first)).findFirst().orElseThrow();
+        assertTrue(out.startsWith("added pending key " + second + " (EdDSA) to signing.jwks: it is published but does not sign yet"), out);
+        assertEquals(2, VerificationKeySet.fromJwkSet(cli.ok("public", "--keys", "signing.jwks")).keys().size());
+        String token = cli.ok("sign", "--keys", "signing.jwks", "--sub", "42");
+        assertTrue(cli.ok("inspect", token).contains("\"kid\": \"" + first + "\""), "the pending key does not sign yet");
+
+        assertEquals("promoted key " + second + " in signing.jwks: it signs from now on; key " + first + " is now active",
+                cli.ok("promote", "--keys", "signing.jwks", second));
+        assertTrue(cli.ok("inspect", cli.ok("sign", "--keys", "signing.jwks", "--sub", "42")).contains("\"kid\": \"" + second + "\""));
+        assertEquals("wrote public.jwks: a public key set of 2 keys; publish it", cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks"));
+        assertEquals("42", JsonText.parseObject(cli.ok("verify", "--jwks", "public.jwks", token), "claims").get("sub"));
+
+        cli.ok("retire", "--keys", "signing.jwks", first);
+        VerificationKeySet published = VerificationKeySet.fromJwkSet(cli.ok("public", "--keys", "signing.jwks"));
+        assertEquals(1, published.keys().size());
+        assertEquals(second, published.keys().get(0).keyId());
+        cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks");
+        Cli.Result r = cli.run("verify", "--jwks", "public.jwks", token);
+        assertEquals(1, r.code(), "a token of a retired key no longer verifies");
+    }
+
+    @Test
+    void publicRefusesSealingKeysAndRotateRefusesPublicKeys() {
+        Cli cli = new Cli(dir);
+        cli.ok("keygen", "--type", "seal", "-o", "cookie.jwks");
+        Cli.Result r = cli.run("public", "--keys", "cookie.jwks");
+        assertEquals(1, r.code());
+        assertEquals("wafer public: cookie.jwks is a sealing keyring: sealing keys are secret and have no public half\n", r.err());
+        cli.ok("keygen", "--type", "sign", "-o", "signing.jwks");
+        cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks");
+        assertEquals(1, cli.run("rotate", "--keys", "public.jwks").code());
+        assertEquals(1, cli.run("seal", "--keys", "signing.jwks", "--cookie", "c", "v").code());
+        assertEquals(2, cli.run("rotate", "--keys", "cookie.jwks", "--alg", "EdDSA").code());
+        assertEquals(cli.read("public.jwks"), cli.ok("public", "--keys", "public.jwks") + "\n");
+    }
+
+    @Test
+    void exportsAndImportsPem() throws IOException {
+        Cli cli = new Cli(dir);
+        cli.ok("keygen", "--type", "sign", "-o", "signing.jwks");
+        SigningKeySet set = SigningKeySet.fromJwkSet(cli.read("signing.jwks"));
+        assertEquals(Pem.writePrivateKey(set.primary()), cli.ok("pem", "export", "--keys", "signing.jwks") + "\n");
+        assertEquals(Pem.writePublicKey(set.primary().publicKey()), cli.ok("pem", "export", "--keys", "signing.jwks", "--public") + "\n");
+        assertEquals("wrote key.pem: a PRIVATE KEY (a secret)", cli.ok("pem", "export", "--keys", "signing.jwks", "-o", "key.pem"));
+        assertEquals("rw-------", perms("key.pem"));
+        cli.ok("pem", "export", "--keys", "signing.jwks", "--public", "-o", "pub.pem");
+
+        String json = cli.ok("pem", "import", "--alg", "EdDSA", "key.pem");
+        assertEquals(set.primary(), SigningKeySet.fromJwkSet(json).primary());
+        assertEquals(set.primary(), SigningKeySet.fromJwkSet(cli.runWithInput(cli.read("key.pem"), "pem", "import", "--alg", "EdDSA").out()).primary());
+        assertEquals(set.primary().publicKey(), VerificationKeySet.fromJwkSet(cli.ok("pem", "import", "--alg", "EdDSA", "pub.pem")).keys().get(0));
+        cli.ok("keygen", "--type", "master", "-o", "master.key");
+        assertTrue(cli.ok("pem", "import", "--alg", "EdDSA", "--kid", "imported", "--master-key-file", "master.key", "-o", "imported.jwks", "key.pem")
+                .equals("wrote imported.jwks: a signing key set, primary key imported (EdDSA), sealed at rest under the master key"));
+        assertEquals("imported", KeyFiles.readSigningKeySet(dir.resolve("imported.jwks"), MasterKey.fromFile(dir.resolve("master.key"))).primary().keyId());
+
+        cli.write("old.pem", "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+        Cli.Result r = cli.run("pem", "import", "--alg", "RS256", "old.pem");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("openssl pkcs8 -topk8 -nocrypt"), r.err());
+        r = cli.run("pem", "import", "--alg", "RS256", "key.pem");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("it holds an Ed25519 key: use algorithm ED25519"), r.err());
+        assertEquals(2, cli.run("pem", "import", "--alg", "XAES-256-GCM", "key.pem").code());
+        assertEquals(2, cli.run("pem", "import", "--alg", "EdDSA", "--master-key-file", "master.key", "pub.pem").code());
+
+        cli.ok("keygen", "--type", "seal", "-o", "cookie.jwks");
+        assertEquals(1, cli.run("pem", "export", "--keys", "cookie.jwks").code());
+        cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks");
+        assertEquals(1, cli.run("pem", "export", "--keys", "public.jwks").code());
+        assertEquals(cli.read("pub.pem"), cli.ok("pem", "export", "--keys", "public.jwks", "--public") + "\n");
+        assertEquals(2, cli.run("pem", "export", "--keys", "signing.jwks", "--kid", "nope").code());
+        assertTrue(Base64.getMimeDecoder().decode(cli.read("pub.pem").replaceAll("-----[A-Z ]+-----", "")).length == 44);
+    }
+
+    @Test
+    void sealsAPlainKeyFileAtRestChangesItsMasterKeyAndUnsealsIt() throws IOException {
+        Cli cli = new Cli(dir);
+        cli.ok("keygen", "--type", "seal", "-o", "cookie.jwks");
+        String json = cli.read("cookie.jwks");
+        cli.ok("keygen", "--type", "master", "-o", "old.key");
+        cli.ok("keygen", "--type", "master", "-o", "new.key");
+        assertEquals("sealed cookie.jwks at rest under the master key",
+                cli.ok("keyfile", "seal", "--keys", "cookie.jwks", "--master-key-file", "old.key"));
+        assertTrue(KeyFiles.isSealed(cli.read("cookie.jwks")));
+        assertEquals("rw-------", perms("cookie.jwks"));
+        Cli.Result r = cli.run("keyfile", "seal", "--keys", "cookie.jwks", "--master-key-file", "new.key");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("sealed already"), r.err());
+        assertEquals("sealed again cookie.jwks at rest under the new master key", cli.ok("keyfile", "seal", "--keys",
+                "cookie.jwks", "--old-master-key-file", "old.key", "--master-key-file", "new.key"));
+        assertEquals(1, cli.run("keyfile", "unseal", "--keys", "cookie.jwks", "--master-key-file", "old.key").code());
+        assertEquals(json, cli.ok("keyfile", "unseal", "--keys", "cookie.jwks", "--master-key-file", "new.key") + "\n");
+        assertEquals("wrote cookie.jwks: a sealing keyring, not sealed: a secret", cli.ok("keyfile", "unseal", "--keys",
+                "cookie.jwks", "--master-key-file", "new.key", "-o", "cookie.jwks", "--force"));
+        assertEquals(json, cli.read("cookie.jwks"));
+
+        cli.ok("keygen", "--type", "sign", "-o", "signing.jwks");
+        cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks");
+        r = cli.run("keyfile", "seal", "--keys", "public.jwks", "--master-key-file", "new.key");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("never sealed"), r.err());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.wafer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** sign, verify and inspect of tokens. */
+class TokenCommandsTest {
+    private static final Instant NOW = Instant.parse("2030-01-01T09:00:00Z");
+
+    @TempDir
+    Path dir;
+    Cli cli;
+
+    @BeforeEach
+    void keys() {
+        cli = new Cli(dir, NOW);
+    }
+
+    private void keygen(String alg) {
+        if (alg.equals("EdDSA")) {
+            cli.ok("keygen", "--type", "sign", "-o", "signing.jwks");
+        } else {
+            cli.ok("keygen", "--type", "sign", "--alg", alg, "--rsa-bits", "2048", "-o", "signing.jwks");
+        }
+        cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EdDSA", "RS256", "PS256"})
+    void verifiesWithThePublicJwksWhatItSigned(String alg) {
+        keygen(alg);
+        String token = cli.ok("sign", "--keys", "signing.jwks", "--iss", "https://login.example", "--sub", "42", "--aud", "api");
+        assertEquals("{\n  \"iss\": \"https://login.example\",\n  \"sub\": \"42\",\n  \"aud\": \"api\",\n"
+                + "  \"exp\": 1893489300,\n  \"iat\": 1893488400\n}",
+                cli.ok("verify", "--jwks", "public.jwks", "--iss", "https://login.example", "--aud", "api", token));
+        assertTrue(cli.ok("inspect", token).contains("\"alg\": \"" + alg + "\""));
+    }
+
+    @Test
+    void takesClaimsAsJsonFromStandardInputAndOptionsWin() {
+        keygen("EdDSA");
+        Cli.Result r = cli.runWithInput("{\"sub\":\"7\",\"aud\":[\"api\",\"web\"],\"exp\":1893492000,\"roles\":[\"admin\"],"
+                + "\"tenant\":{\"id\":3}}", "sign", "--keys", "signing.jwks", "--claims", "-", "--sub", "42", "--claim", "team=blue");
+        assertEquals(0, r.code(), r.toString());
+        Map<String, Object> claims = JsonText.parseObject(cli.ok("verify", "--jwks", "public.jwks", "--aud", "web", r.line()), "claims");
+        assertEquals("42", claims.get("sub"));
+        assertEquals(List.of("api", "web"), claims.get("aud"));
+        assertEquals(1893492000L, claims.get("exp"));
+        assertEquals(List.of("admin"), claims.get("roles"));
+        assertEquals(Map.of("id", 3L), claims.get("tenant"));
+        assertEquals("blue", claims.get("team"));
+
+        r = cli.runWithInput("[1]", "sign", "--keys", "signing.jwks", "--claims", "-");
+        assertEquals(1, r.code());
+        assertEquals("wafer sign: the claims is not a JSON object\n", r.err());
+        r = cli.runWithInput("{\"exp\":\"tomorrow\"}", "sign", "--keys", "signing.jwks", "--claims", "-");
+        assertEquals(1, r.code());
+        r = cli.runWithInput("{\"a\":1,\"a\":2}", "sign", "--keys", "signing.jwks", "--claims", "-");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("Duplicate field 'a'"), r.err());
+        assertEquals(2, cli.run("sign", "--keys", "signing.jwks", "--claim", "exp=1").code());
+    }
+
+    @Test
+    void rejectsTokensForAnotherAudienceOrIssuerTamperedOrNotYetValid() {
+        keygen("EdDSA");
+        String token = cli.ok("sign", "--keys", "signing.jwks", "--iss", "https://login.example", "--sub", "42", "--aud", "api");
+        String[][] cases = {
+            {"--aud", "other"}, {"--aud", "api", "--iss", "https://evil.example"}, {}, {"--aud", "api", "--type", "at+jwt"}};
+        String[] messages = {"token audience does not include other", "token issuer is not the expected issuer",
+            "token has an audience but this verifier expects none; configure audience(...) (RFC 7519 §4.1.3)",
+            "token type is not at+jwt (RFC 8725 §3.11)"};
+        for (int i = 0; i < cases.length; i++) {
+            String[] line = new String[cases[i].length + 4];
+            line[0] = "verify";
+            line[1] = "--jwks";
+            line[2] = "public.jwks";
+            System.arraycopy(cases[i], 0, line, 3, cases[i].length);
+            line[line.length - 1] = token;
+            Cli.Result r = cli.run(line);
+            assertEquals(1, r.code(), r.toString());
+            assertEquals("wafer verify: " + messages[i] + "\n", r.err());
+        }
+        String tampered = token.substring(0, token.lastIndexOf('.') + 3) + (token.endsWith("A") ? "BB" : "AA")
+                + token.substring(token.lastIndexOf('.') + 5);
+        assertEquals(1, cli.run("verify", "--jwks", "public.jwks", "--aud", "api", tampered).code());
+        assertEquals(1, cli.run("verify", "--jwks", "public.jwks", "--aud", "api", "a.b").code());
+        Cli.Result r = cli.run("verify", "--jwks", "signing.jwks", "--aud", "api", token);
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("signing.jwks: ") && r.err().contains("private member"), r.err());
+
+        String future = cli.runWithInput("{\"nbf\":" + NOW.plusSeconds(3600).getEpochSecond() + "}",
+                "sign", "--keys", "signing.jwks", "--claims", "-", "--ttl", "2h").line();
+        r = cli.run("verify", "--jwks", "public.jwks", future);
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("wafer verify: token not valid before"), r.err());
+    }
+
+    @Test
+    void expiredTokensExitWithThree() {
+        keygen("EdDSA");
+        String token = cli.ok("sign", "--keys", "signing.jwks", "--sub", "42", "--ttl", "5m");
+        cli.later(Duration.ofSeconds(330));
+        assertEquals(0, cli.run("verify", "--jwks", "public.jwks", token).code(), "within the 60 s clock skew");
+        cli.later(Duration.ofSeconds(30));
+        Cli.Result r = cli.run("verify", "--jwks", "public.jwks", token);
+        assertEquals(3, r.code());
+        assertEquals("wafer verify: token expired at 2030-01-01T09:05:00Z\n", r.err());
+        assertEquals(0, cli.run("verify", "--jwks", "public.jwks", "--skew", "10m", token).code(), "a larger skew accepts it");
+    }
+
+    @Test
+    void inspectsATokenWithoutKeysAndSaysSo() {
+        keygen("EdDSA");
+        String token = cli.ok("sign", "--keys", "signing.jwks", "--sub", "42");
+        String out = cli.ok("inspect", token);
+        assertTrue(out.startsWith("UNVERIFIED token: read without a key, the signature is not checked (wafer verify checks it)\n"
+                + "header\n{\n  \"alg\": \"EdDSA\",\n  \"typ\": \"JWT\",\n  \"kid\": \""), out);
+        assertTrue(out.contains("claims\n{\n  \"sub\": \"42\",\n  \"exp\": 1893489300,\n  \"iat\": 1893488400\n}\n"), out);
+        assertTrue(out.contains("expires  2030-01-01T09:15:00Z (in 15m)"), out);
+        assertTrue(out.endsWith("signed   64-byte signature, not checked"), out);
+        for (String bad : new String[] {"a.b", "e30.!!!.AA", "bm90IGpzb24.e30.AA"}) {
+            Cli.Result r = cli.run("inspect", bad);
+            assertEquals(1, r.code(), r.toString());
+        }
+    }
+}
