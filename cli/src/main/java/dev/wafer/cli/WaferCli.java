@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = {"Seals cookie values and signs tokens, and manages their keys, from the command line.",
             "Values and tokens are read from an argument or standard input; results go to standard output. "
             + "Key files are JWK Sets (docs/format.md), optionally sealed at rest under a master key."},
-        subcommands = {KeygenCommand.class, RotateCommand.class, PromoteCommand.class, RetireCommand.class,
+        subcommands = {DemoCommand.class, KeygenCommand.class, RotateCommand.class, PromoteCommand.class, RetireCommand.class,
             PublicCommand.class, SealCommand.class, OpenCommand.class, SignCommand.class, VerifyCommand.class,
             InspectCommand.class, ProvidersCommand.class, PemCommand.class, KeyfileCommand.class,
             CommandLine.HelpCommand.class},

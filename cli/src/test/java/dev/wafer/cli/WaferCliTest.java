@@ -42,7 +42,7 @@ class WaferCliTest {
     void everyCommandHasHelp() {
         Cli cli = new Cli(dir);
         List<List<String>> commands = commands();
-        assertEquals(List.of("keygen", "rotate", "promote", "retire", "public", "seal", "open", "sign", "verify", "inspect",
+        assertEquals(List.of("demo", "keygen", "rotate", "promote", "retire", "public", "seal", "open", "sign", "verify", "inspect",
                 "providers", "pem", "pem export", "pem import", "keyfile", "keyfile seal", "keyfile unseal"), commands.stream().map(c -> String.join(" ", c)).toList());
         for (List<String> command : commands) {
             for (String flag : new String[] {"--help", "-h"}) {
@@ -58,6 +58,19 @@ class WaferCliTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Exit codes:") && r.out().matches("(?s).*\\n  3 +expired: .*"), r.out());
         assertEquals(0, cli.run("help", "seal").code());
+    }
+
+    @Test
+    void demoPrintsASealedValueTheOpenedValueASignedTokenAndTheVerifiedClaims() {
+        Cli.Result r = new Cli(dir).run("demo");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(5, lines.length, r.out());
+        assertTrue(lines[0].startsWith("provider:        jca"), lines[0]);
+        assertTrue(lines[1].matches("sealed value: +[A-Za-z0-9_-]{80,}"), lines[1]);
+        assertTrue(lines[2].startsWith("opened value:    user=42;role=admin  (expires "), lines[2]);
+        assertTrue(lines[3].matches("signed token: +[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), lines[3]);
+        assertTrue(lines[4].contains("iss=https://login.example, sub=42, aud=[api]"), lines[4]);
     }
 
     @Test
