@@ -1,0 +1,51 @@
+package dev.wafer.benchmarks;
+
+import dev.wafer.Provider;
+import dev.wafer.SealContext;
+import dev.wafer.SealingKeyring;
+import dev.wafer.SigningKeySet;
+import dev.wafer.Wafer;
+import dev.wafer.Claims;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Cold start: in a fresh JVM (one fork per sample, one shot per fork), from nothing to the first sealed
+ * value or the first signed token: provider discovery through {@code ServiceLoader} and its self-tests,
+ * class loading, key generation, building the sealer or signer (the signer's pairwise test included),
+ * and the first call, all in the interpreter.
+ *
+ * <p>{@code auto} is {@code Wafer.provider()}: every installed provider is loaded and the best engine
+ * per algorithm is chosen; a name is {@code Wafer.provider(name)}. Nothing of Wafer is touched before
+ * the measured call.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class ColdStartBenchmark {
+    static final String AUTO = "auto";
+
+    @Param({AUTO, "jca", "bc", "tink"})
+    public String provider;
+
+    private Provider provider() {
+        return provider.equals(AUTO) ? Wafer.provider() : Wafer.provider(provider);
+    }
+
+    @Benchmark
+    public String firstSeal() {
+        return provider().sealer(SealingKeyring.generate()).build().seal("first value", SealContext.of(Fixtures.COOKIE));
+    }
+
+    @Benchmark
+    public String firstToken() {
+        return provider().signer(SigningKeySet.generate()).issuer(Fixtures.ISSUER).build()
+                .sign(Claims.builder().subject(Fixtures.SUBJECT).audience(Fixtures.AUDIENCE).build());
+    }
+}
