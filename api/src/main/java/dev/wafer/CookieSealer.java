@@ -48,6 +48,7 @@ public final class CookieSealer {
     private final Provider provider;
     private final SealingKeyring keyring;
     private final Map<Integer, AeadEngine> engines;
+    private final Map<Integer, KeyStatus> statuses;
     private final AeadEngine primary;
     private final Clock clock;
     private final Duration defaultTtl;
@@ -58,6 +59,9 @@ public final class CookieSealer {
         this.provider = b.provider;
         this.keyring = b.keyring;
         this.engines = engines;
+        Map<Integer, KeyStatus> st = new HashMap<>();
+        engines.keySet().forEach(kid -> st.put(kid, b.keyring.statusOf(kid)));
+        this.statuses = Map.copyOf(st);
         this.primary = engines.get(keyring.primary().keyId());
         this.clock = b.clock;
         this.defaultTtl = b.defaultTtl;
@@ -130,7 +134,7 @@ public final class CookieSealer {
                     + " characters, more than the maximum of " + maxSealedChars);
         }
         byte[] nonce = new byte[nonceLen];
-        Randomness.secureRandom().nextBytes(nonce);
+        Randomness.nextBytes(nonce);
         long expiresAt = Math.addExact(clock.instant().getEpochSecond(), timeToLive.getSeconds());
         return SealedFormat.seal(primary, keyring.primary().keyId(), expiresAt, context.encoded(), nonce, value);
     }
@@ -165,7 +169,7 @@ public final class CookieSealer {
         SealedFormat.Opened o = SealedFormat.open(sealed, maxSealedChars, context.encoded(), now.getEpochSecond(),
                 kid -> {
                     AeadEngine e = engines.get(kid);
-                    return e != null && keyring.statusOf(kid).usableAt(now) ? e : null;
+                    return e != null && statuses.get(kid).usableAt(now) ? e : null;
                 });
         Instant expiresAt = Instant.ofEpochSecond(o.expiresAtEpochSecond());
         boolean reseal = o.keyId() != keyring.primary().keyId()
