@@ -134,7 +134,11 @@ public final class CookieSealer {
                     + " characters, more than the maximum of " + maxSealedChars);
         }
         byte[] nonce = new byte[nonceLen];
-        Randomness.nextBytes(nonce);
+        if (primary.algorithm() == Algorithm.XAES_256_GCM) {
+            Randomness.nextXaesNonce(nonce); // a per-thread prefix: docs/format.md §1.3
+        } else {
+            Randomness.nextBytes(nonce);
+        }
         long expiresAt = Math.addExact(clock.instant().getEpochSecond(), timeToLive.getSeconds());
         return SealedFormat.seal(primary, keyring.primary().keyId(), expiresAt, context.encoded(), nonce, value);
     }

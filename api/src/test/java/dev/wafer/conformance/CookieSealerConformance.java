@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -115,6 +116,47 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
         for (int i = 0; i < 1000; i++) {
             assertTrue(seen.add(sealer.seal("same value", SESSION)));
         }
+    }
+
+    /**
+     * XAES values sealed on one thread share their nonce's first 12 bytes (docs/format.md §1.3),
+     * and engines cache the key derived from them: values from several threads, opened interleaved
+     * on one, must each open under its own derived key, and a value whose prefix is changed must not
+     * open under a cached key.
+     */
+    @Test
+    void opensXaesValuesFromManyNoncePrefixesInterleaved() throws Exception {
+        assumeTrue(spi().algorithms().contains(Algorithm.XAES_256_GCM));
+        CookieSealer sealer = sealer(SealingKeyring.generate(Algorithm.XAES_256_GCM));
+        List<String> values = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            int id = t;
+            // a fresh thread draws a fresh prefix
+            java.util.concurrent.FutureTask<List<String>> task = new java.util.concurrent.FutureTask<>(() ->
+                    List.of(sealer.seal("thread " + id + " first", SESSION), sealer.seal("thread " + id + " second", SESSION)));
+            Thread thread = new Thread(task);
+            thread.start();
+            values.addAll(task.get());
+        }
+        byte[][] prefixes = new byte[values.size()][];
+        for (int i = 0; i < values.size(); i++) {
+            byte[] raw = Base64Url.decode(values.get(i));
+            prefixes[i] = Arrays.copyOfRange(raw, SealedFormat.HEADER_BYTES, SealedFormat.HEADER_BYTES + 12);
+        }
+        for (int t = 0; t < 3; t++) {
+            assertArrayEquals(prefixes[2 * t], prefixes[2 * t + 1], "values sealed in a row on one thread share a prefix");
+            assertFalse(Arrays.equals(prefixes[2 * t], prefixes[(2 * t + 2) % 6]), "threads draw their own prefixes");
+        }
+        int[] order = {0, 2, 1, 4, 3, 0, 5, 2, 4, 1};
+        for (int i : order) {
+            assertEquals("thread " + (i / 2) + (i % 2 == 0 ? " first" : " second"), sealer.open(values.get(i), SESSION).text());
+        }
+        // The prefix of value 0 with the rest of value 2: the cache holds value 2's derived key (just
+        // opened), yet this must be derived from its own prefix, and so fail.
+        byte[] mixed = Base64Url.decode(values.get(2));
+        System.arraycopy(prefixes[0], 0, mixed, SealedFormat.HEADER_BYTES, 12);
+        sealer.open(values.get(2), SESSION);
+        assertThrows(InvalidSealedValueException.class, () -> sealer.open(Base64Url.encode(mixed), SESSION));
     }
 
     static Stream<Arguments> formatVectors() {

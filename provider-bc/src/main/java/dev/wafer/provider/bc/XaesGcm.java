@@ -2,6 +2,7 @@ package dev.wafer.provider.bc;
 
 import dev.wafer.Algorithm;
 import dev.wafer.spi.AeadEngine;
+import dev.wafer.spi.DerivedKeyCache;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.util.Arrays;
@@ -33,6 +34,8 @@ final class XaesGcm implements AeadEngine {
     // derived key every message, so its tables are rebuilt every time whoever owns it.
     private final ThreadLocal<Mac> cmac = ThreadLocal.withInitial(this::newCmac);
     private final ThreadLocal<GCMModeCipher> gcm = ThreadLocal.withInitial(AesGcm::newGcm);
+    /** The derived key of this thread's last nonce prefix (docs/format.md §1.3): saves the CMAC calls. */
+    private final DerivedKeyCache<KeyParameter> derived = new DerivedKeyCache<>(Aead.NONCE_BYTES, this::newDerivedKey);
 
     XaesGcm(byte[] key) throws InvalidKeyException {
         this.key = Aead.aesKey(key, NAME);
@@ -46,30 +49,29 @@ final class XaesGcm implements AeadEngine {
     @Override
     public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        byte[] kx = deriveKey(nonce, nonceOff);
-        try {
-            Aead.seal(gcm.get(), Aead.parameters(new KeyParameter(kx), nonce, nonceOff + Aead.NONCE_BYTES), NAME,
-                    aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
-        } finally {
-            Arrays.fill(kx, (byte) 0);
-        }
+        Aead.seal(gcm.get(), Aead.parameters(derived.get(nonce, nonceOff), nonce, nonceOff + Aead.NONCE_BYTES), NAME,
+                aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
     public void open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        byte[] kx = deriveKey(nonce, nonceOff);
-        try {
-            Aead.open(gcm.get(), Aead.parameters(new KeyParameter(kx), nonce, nonceOff + Aead.NONCE_BYTES), NAME,
-                    aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
-        } finally {
-            Arrays.fill(kx, (byte) 0);
-        }
+        Aead.open(gcm.get(), Aead.parameters(derived.get(nonce, nonceOff), nonce, nonceOff + Aead.NONCE_BYTES), NAME,
+                aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
     public String toString() {
         return "XaesGcm[bc]";
+    }
+
+    private KeyParameter newDerivedKey(byte[] nonce, int nonceOff) {
+        byte[] kx = deriveKey(nonce, nonceOff);
+        try {
+            return new KeyParameter(kx); // copies kx
+        } finally {
+            Arrays.fill(kx, (byte) 0);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.wafer.provider.jca;
 
 import dev.wafer.Algorithm;
 import dev.wafer.spi.AeadEngine;
+import dev.wafer.spi.DerivedKeyCache;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -20,6 +21,11 @@ final class XaesGcm implements AeadEngine {
 
     /** This engine\'s GCM cipher per thread; see AesGcm for why it is not shared. */
     private final ThreadLocal<Cipher> gcm = new ThreadLocal<>();
+    /**
+     * The derived key of this thread's last nonce prefix: the api's sealer reuses a prefix over a
+     * run of values (docs/format.md §1.3), and the same key object lets SunJCE keep its key schedule.
+     */
+    private final DerivedKeyCache<SecretKeySpec> derived = new DerivedKeyCache<>(AesGcm.NONCE_BYTES, this::newDerivedKey);
 
     static final int NONCE_BYTES = 24;
     private static final int BLOCK_BYTES = 16;
@@ -90,6 +96,10 @@ final class XaesGcm implements AeadEngine {
     }
 
     private SecretKeySpec derivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
+        return derived.get(nonce, nonceOff);
+    }
+
+    private SecretKeySpec newDerivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
         byte[] kx = deriveKey(nonce, nonceOff);
         try {
             return new SecretKeySpec(kx, "AES"); // clones kx

@@ -4,6 +4,7 @@ import com.google.crypto.tink.prf.Prf;
 import com.google.crypto.tink.subtle.PrfAesCmac;
 import dev.wafer.Algorithm;
 import dev.wafer.spi.AeadEngine;
+import dev.wafer.spi.DerivedKeyCache;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import java.util.Arrays;
@@ -25,6 +26,11 @@ final class XaesGcm implements AeadEngine {
 
     /** This engine\'s GCM cipher per thread; see AesGcm for why it is not shared. */
     private final ThreadLocal<Cipher> gcm = new ThreadLocal<>();
+    /**
+     * The derived key of this thread's last nonce prefix: the api's sealer reuses a prefix over a
+     * run of values (docs/format.md §1.3), and the same key object lets SunJCE keep its key schedule.
+     */
+    private final DerivedKeyCache<SecretKeySpec> derived = new DerivedKeyCache<>(AesGcm.NONCE_BYTES, this::newDerivedKey);
 
     static final int NONCE_BYTES = 24;
     private static final int BLOCK_BYTES = 16;
@@ -81,6 +87,10 @@ final class XaesGcm implements AeadEngine {
     }
 
     private SecretKeySpec derivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
+        return derived.get(nonce, nonceOff);
+    }
+
+    private SecretKeySpec newDerivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
         byte[] kx = deriveKey(nonce, nonceOff);
         try {
             return new SecretKeySpec(kx, "AES"); // clones kx
