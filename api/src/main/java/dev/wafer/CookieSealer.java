@@ -133,14 +133,11 @@ public final class CookieSealer {
             throw new IllegalArgumentException("a value of " + value.length + " bytes seals to " + sealedChars
                     + " characters, more than the maximum of " + maxSealedChars);
         }
-        byte[] nonce = new byte[nonceLen];
-        if (primary.algorithm() == Algorithm.XAES_256_GCM) {
-            Randomness.nextXaesNonce(nonce); // a per-thread prefix: docs/format.md §1.3
-        } else {
-            Randomness.nextBytes(nonce);
-        }
         long expiresAt = Math.addExact(clock.instant().getEpochSecond(), timeToLive.getSeconds());
-        return SealedFormat.seal(primary, keyring.primary().keyId(), expiresAt, context.encoded(), nonce, value);
+        // The nonce is drawn straight into the sealed value; XAES's has a per-thread prefix (docs/format.md §1.3).
+        SealedFormat.NonceSource nonces = primary.algorithm() == Algorithm.XAES_256_GCM
+                ? Randomness::nextXaesNonce : Randomness::nextBytes;
+        return SealedFormat.seal(primary, keyring.primary().keyId(), expiresAt, context.encoded(), nonces, value);
     }
 
     /** The longest time-to-live: ten years, far beyond any cookie (browsers cap them at 400 days). */

@@ -11,7 +11,7 @@ import java.security.SecureRandom;
  * by all instances; drawing 12 or 24 bytes per seal through it serialised sealing threads.
  * Uniqueness is that of the generator's output (docs/format.md §1.3): no byte is ever reused.
  *
- * <p>XAES-256-GCM nonces ({@link #nextXaesNonce(byte[])}) are a 12-byte prefix, drawn afresh per
+ * <p>XAES-256-GCM nonces ({@link #nextXaesNonce(byte[], int, int)}) are a 12-byte prefix, drawn afresh per
  * thread at most every {@value #PREFIX_MAX_USES} nonces and at least every second, followed by 12
  * fresh bytes. XAES derives its AES-GCM key from the prefix alone, so a run of values sealed on one
  * thread shares a derived key, which the engines cache (docs/format.md §1.3 bounds the collision
@@ -38,16 +38,23 @@ final class Randomness {
 
     /** Fills {@code out} with fresh random bytes, never handed out before. */
     static void nextBytes(byte[] out) {
-        POOL.get().take(out);
+        POOL.get().take(out, 0, out.length);
+    }
+
+    /** Fills {@code out[off, off + len)} with fresh random bytes, never handed out before. */
+    static void nextBytes(byte[] out, int off, int len) {
+        POOL.get().take(out, off, len);
     }
 
     /**
      * Fills the 24-byte {@code out} with this thread's current XAES prefix, then 12 fresh random
      * bytes; draws a new prefix first when the current one has served {@value #PREFIX_MAX_USES}
      * nonces or is a second old.
+     *
+     * @throws IllegalArgumentException if {@code len} is not 24
      */
-    static void nextXaesNonce(byte[] out) {
-        POOL.get().takeXaes(out, System.nanoTime());
+    static void nextXaesNonce(byte[] out, int off, int len) {
+        POOL.get().takeXaes(out, off, len, System.nanoTime());
     }
 
     static final class Pool {
@@ -58,22 +65,18 @@ final class Randomness {
         private int prefixUses = PREFIX_MAX_USES;
         private long prefixDrawnAt;
 
-        void takeXaes(byte[] out, long now) {
-            if (out.length != 2 * PREFIX_BYTES) {
+        void takeXaes(byte[] out, int off, int len, long now) {
+            if (len != 2 * PREFIX_BYTES) {
                 throw new IllegalArgumentException("an XAES-256-GCM nonce is 24 bytes");
             }
             if (prefixUses >= PREFIX_MAX_USES || now - prefixDrawnAt >= PREFIX_MAX_NANOS) {
-                take(prefix);
+                take(prefix, 0, PREFIX_BYTES);
                 prefixUses = 0;
                 prefixDrawnAt = now;
             }
             prefixUses++;
-            System.arraycopy(prefix, 0, out, 0, PREFIX_BYTES);
-            take(out, PREFIX_BYTES, PREFIX_BYTES);
-        }
-
-        void take(byte[] out) {
-            take(out, 0, out.length);
+            System.arraycopy(prefix, 0, out, off, PREFIX_BYTES);
+            take(out, off + PREFIX_BYTES, PREFIX_BYTES);
         }
 
         void take(byte[] out, int off, int len) {

@@ -89,8 +89,23 @@ public final class SealedFormat {
     }
 
     /**
-     * Seals with a given nonce. Production code passes a fresh random nonce; tests pass a fixed one
-     * to reproduce the vectors of docs/format.md.
+     * Writes a fresh nonce into a sealed value under construction.
+     */
+    @FunctionalInterface
+    public interface NonceSource {
+        /**
+         * Fills {@code buf[off, off + len)} with a nonce that has never sealed under this key.
+         *
+         * @param buf the sealed value under construction
+         * @param off where the nonce goes
+         * @param len the algorithm's nonce length
+         */
+        void fill(byte[] buf, int off, int len);
+    }
+
+    /**
+     * Seals with a given nonce: tests pass a fixed one to reproduce the vectors of docs/format.md,
+     * key files a fresh one.
      *
      * @param engine the key's engine
      * @param keyId the key id
@@ -103,18 +118,36 @@ public final class SealedFormat {
     public static String seal(AeadEngine engine, int keyId, long expiresAtEpochSecond, byte[] context,
                               byte[] nonce, byte[] plaintext) {
         int nonceLen = engine.algorithm().nonceLengthBytes();
-        if (expiresAtEpochSecond < 0 || expiresAtEpochSecond > MAX_EXPIRES_AT) {
-            throw new IllegalArgumentException("expiry must lie between 1970 and 9999");
-        }
         if (nonce.length != nonceLen) {
             throw new IllegalArgumentException("nonce must be " + nonceLen + " bytes");
+        }
+        return seal(engine, keyId, expiresAtEpochSecond, context, (buf, off, len) -> System.arraycopy(nonce, 0, buf, off, len),
+                plaintext);
+    }
+
+    /**
+     * Seals with a nonce drawn straight into the sealed value: what {@code CookieSealer} does.
+     *
+     * @param engine the key's engine
+     * @param keyId the key id
+     * @param expiresAtEpochSecond the expiry
+     * @param context the encoded context
+     * @param nonces writes a fresh nonce of the algorithm's length
+     * @param plaintext the value
+     * @return the sealed value
+     */
+    public static String seal(AeadEngine engine, int keyId, long expiresAtEpochSecond, byte[] context,
+                              NonceSource nonces, byte[] plaintext) {
+        int nonceLen = engine.algorithm().nonceLengthBytes();
+        if (expiresAtEpochSecond < 0 || expiresAtEpochSecond > MAX_EXPIRES_AT) {
+            throw new IllegalArgumentException("expiry must lie between 1970 and 9999");
         }
         int ptOff = HEADER_BYTES + nonceLen;
         byte[] buf = new byte[ptOff + plaintext.length + TAG_BYTES];
         buf[0] = VERSION;
         putInt(buf, 1, keyId);
         putLong(buf, 5, expiresAtEpochSecond);
-        System.arraycopy(nonce, 0, buf, HEADER_BYTES, nonceLen);
+        nonces.fill(buf, HEADER_BYTES, nonceLen);
         System.arraycopy(plaintext, 0, buf, ptOff, plaintext.length);
         byte[] aad = aad(buf, context);
         try {
@@ -175,15 +208,16 @@ public final class SealedFormat {
             throw new InvalidSealedValueException(NOT_AUTHENTIC);
         }
         byte[] aad = aad(buf, context);
+        // Straight into the value's own array: buf keeps only the public ciphertext.
+        byte[] plaintext = new byte[ctLen - TAG_BYTES];
         try {
-            engine.open(buf, HEADER_BYTES, aad, 0, aad.length, buf, ctOff, ctLen, buf, ctOff);
+            engine.open(buf, HEADER_BYTES, aad, 0, aad.length, buf, ctOff, ctLen, plaintext, 0);
         } catch (GeneralSecurityException | RuntimeException e) {
-            // Whatever the engine throws on a forged value, the caller sees one type and one message.
-            Arrays.fill(buf, (byte) 0);
+            // Whatever the engine throws on a forged value, the caller sees one type and one message;
+            // an engine that wrote plaintext before it checked the tag leaves none behind.
+            Arrays.fill(plaintext, (byte) 0);
             throw new InvalidSealedValueException(NOT_AUTHENTIC);
         }
-        byte[] plaintext = Arrays.copyOfRange(buf, ctOff, ctOff + ctLen - TAG_BYTES);
-        Arrays.fill(buf, (byte) 0);
         return new Opened(plaintext, keyId, expiresAt);
     }
 

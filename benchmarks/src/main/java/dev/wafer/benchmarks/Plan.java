@@ -71,6 +71,8 @@ final class Plan {
 
         // One thread: the whole matrix.
         plan.add(group(FloorBenchmark.class, sealSign, Map.of("payload", PAYLOADS), 1, smoke));
+        plan.add(group(FloorBenchmark.class, List.of("sealWithAad", "openWithAad"), Map.of("payload", List.of(TARGET_PAYLOAD)),
+                1, smoke));
         providers.forEach((name, algs) -> {
             List<String> seal = supported(SEAL_ALGORITHMS, algs);
             if (!seal.isEmpty()) {
