@@ -15,9 +15,11 @@ import java.util.Optional;
  */
 public enum Algorithm {
     /**
-     * XAES-256-GCM (C2SP specification): AES-256-GCM under a per-message key derived from a
-     * 24-byte random nonce, so one key can seal practically without limit (about 2^80 values at a
-     * 2^-32 collision risk). The default for sealing.
+     * XAES-256-GCM (C2SP specification): AES-256-GCM under a key derived from the first 12 bytes
+     * of a 24-byte nonce. Wafer's sealer draws those 12 bytes per thread for runs of at most 2^16
+     * values or one second, and the last 12 fresh for every value, so one key can seal 2^48 values
+     * before a repeat has probability 2^-33 (docs/format.md §1.3), far beyond any rotation period.
+     * The default for sealing.
      */
     XAES_256_GCM(Use.SEAL, "XAES-256-GCM", null, 24),
     /**

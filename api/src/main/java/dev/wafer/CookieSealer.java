@@ -47,9 +47,13 @@ public final class CookieSealer {
 
     private final Provider provider;
     private final SealingKeyring keyring;
-    private final Map<Integer, AeadEngine> engines;
-    private final Map<Integer, KeyStatus> statuses;
+    // The keys that may open, as parallel arrays: a keyring holds a handful of keys, and a scan of
+    // primitive ids costs less on every open than boxing the id for a map.
+    private final int[] keyIds;
+    private final AeadEngine[] keyEngines;
+    private final KeyStatus[] keyStatuses;
     private final AeadEngine primary;
+    private final int primaryKeyId;
     private final Clock clock;
     private final Duration defaultTtl;
     private final Duration refreshWindow;
@@ -58,11 +62,19 @@ public final class CookieSealer {
     private CookieSealer(Builder b, Map<Integer, AeadEngine> engines) {
         this.provider = b.provider;
         this.keyring = b.keyring;
-        this.engines = engines;
-        Map<Integer, KeyStatus> st = new HashMap<>();
-        engines.keySet().forEach(kid -> st.put(kid, b.keyring.statusOf(kid)));
-        this.statuses = Map.copyOf(st);
-        this.primary = engines.get(keyring.primary().keyId());
+        int n = engines.size();
+        this.keyIds = new int[n];
+        this.keyEngines = new AeadEngine[n];
+        this.keyStatuses = new KeyStatus[n];
+        int i = 0;
+        for (Map.Entry<Integer, AeadEngine> e : engines.entrySet()) {
+            keyIds[i] = e.getKey();
+            keyEngines[i] = e.getValue();
+            keyStatuses[i] = b.keyring.statusOf(e.getKey());
+            i++;
+        }
+        this.primaryKeyId = keyring.primary().keyId();
+        this.primary = engines.get(primaryKeyId);
         this.clock = b.clock;
         this.defaultTtl = b.defaultTtl;
         this.refreshWindow = b.refreshWindow;
@@ -168,14 +180,21 @@ public final class CookieSealer {
         Instant now = clock.instant();
         // A key past its not-after time opens nothing, exactly like a key the keyring lacks.
         SealedFormat.Opened o = SealedFormat.open(sealed, maxSealedChars, context.encoded(), now.getEpochSecond(),
-                kid -> {
-                    AeadEngine e = engines.get(kid);
-                    return e != null && statuses.get(kid).usableAt(now) ? e : null;
-                });
+                kid -> engineFor(kid, now));
         Instant expiresAt = Instant.ofEpochSecond(o.expiresAtEpochSecond());
-        boolean reseal = o.keyId() != keyring.primary().keyId()
+        boolean reseal = o.keyId() != primaryKeyId
                 || (refreshWindow != null && Duration.between(now, expiresAt).compareTo(refreshWindow) < 0);
         return new OpenedValue(o.plaintext(), expiresAt, o.keyId(), reseal);
+    }
+
+    /** The engine of a key that may open now, or null: unknown, retired and expired keys alike. */
+    private AeadEngine engineFor(int keyId, Instant now) {
+        for (int i = 0; i < keyIds.length; i++) {
+            if (keyIds[i] == keyId) {
+                return keyStatuses[i].usableAt(now) ? keyEngines[i] : null;
+            }
+        }
+        return null;
     }
 
     /**

@@ -77,6 +77,6 @@ public record KeyStatus(KeyState state, Optional<Instant> createdAt, Optional<In
      * @since 0.1
      */
     public boolean usableAt(Instant now) {
-        return state != KeyState.RETIRED && notAfter.map(now::isBefore).orElse(true);
+        return state != KeyState.RETIRED && (notAfter.isEmpty() || now.isBefore(notAfter.get()));
     }
 }
