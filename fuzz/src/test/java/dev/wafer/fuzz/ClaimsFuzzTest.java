@@ -10,9 +10,10 @@ import dev.wafer.SigningKey;
 import dev.wafer.TokenVerifier;
 import dev.wafer.VerificationKey;
 import dev.wafer.VerificationKeySet;
+import dev.wafer.Wafer;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Jws;
-import dev.wafer.provider.jca.JcaProvider;
+import dev.wafer.provider.bc.BcProvider;
 import dev.wafer.spi.AeadEngine;
 import dev.wafer.spi.SignerEngine;
 import dev.wafer.spi.VerifierEngine;
@@ -37,21 +38,23 @@ class ClaimsFuzzTest {
     private static final String HEADER = Base64Url.encode(("{\"alg\":\"EdDSA\",\"typ\":\"JWT\",\"kid\":\"" + KID + "\"}")
             .getBytes(StandardCharsets.UTF_8));
 
-    // ---- with the JDK's Ed25519, as in production (about 1.4 ms a token on JDK 17) ------------
+    // ---- with a real Ed25519: BouncyCastle's, which the default choice takes when installed ----
+    // (about 0.12 ms a token signed and verified; the JDK's takes 1.4 ms on JDK 17, too slow to
+    // reach ten million inputs in a working day)
 
     private static final SigningKey ED25519 = Fuzzing.SIGNING_KEYS.keys().stream()
             .filter(k -> k.algorithm() == Algorithm.ED25519).findFirst().orElseThrow();
     private static final String ED25519_HEADER = Base64Url.encode(("{\"alg\":\"EdDSA\",\"typ\":\"JWT\",\"kid\":\""
             + ED25519.keyId() + "\"}").getBytes(StandardCharsets.UTF_8));
     private static final SignerEngine ED25519_SIGNER = ed25519Signer();
-    private static final TokenVerifier ED25519_VERIFIER = Fuzzing.JCA.verifier(VerificationKeySet.of(ED25519.publicKey()))
+    private static final TokenVerifier ED25519_VERIFIER = Wafer.provider("bc").verifier(VerificationKeySet.of(ED25519.publicKey()))
             .clock(Fuzzing.CLOCK).requireExpiry(false).maxTokenLength(1 << 20).build();
 
     private static SignerEngine ed25519Signer() {
         String jwks = Fuzzing.resource("test-signing-keys.jwks.json");
         String d = jwks.substring(jwks.indexOf("\"d\":\"") + 5);
         try {
-            return new JcaProvider().newEd25519Signer(Base64Url.decode(d.substring(0, d.indexOf('"'))));
+            return new BcProvider().newEd25519Signer(Base64Url.decode(d.substring(0, d.indexOf('"'))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
