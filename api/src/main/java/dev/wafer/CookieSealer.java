@@ -54,6 +54,8 @@ public final class CookieSealer {
     private final KeyStatus[] keyStatuses;
     private final AeadEngine primary;
     private final int primaryKeyId;
+    /** Draws nonces straight into sealed values; XAES's have a per-thread prefix (docs/format.md §1.3). */
+    private final SealedFormat.NonceSource nonces;
     private final Clock clock;
     private final Duration defaultTtl;
     private final Duration refreshWindow;
@@ -75,6 +77,7 @@ public final class CookieSealer {
         }
         this.primaryKeyId = keyring.primary().keyId();
         this.primary = engines.get(primaryKeyId);
+        this.nonces = primary.algorithm() == Algorithm.XAES_256_GCM ? Randomness::nextXaesNonce : Randomness::nextBytes;
         this.clock = b.clock;
         this.defaultTtl = b.defaultTtl;
         this.refreshWindow = b.refreshWindow;
@@ -146,10 +149,7 @@ public final class CookieSealer {
                     + " characters, more than the maximum of " + maxSealedChars);
         }
         long expiresAt = Math.addExact(clock.instant().getEpochSecond(), timeToLive.getSeconds());
-        // The nonce is drawn straight into the sealed value; XAES's has a per-thread prefix (docs/format.md §1.3).
-        SealedFormat.NonceSource nonces = primary.algorithm() == Algorithm.XAES_256_GCM
-                ? Randomness::nextXaesNonce : Randomness::nextBytes;
-        return SealedFormat.seal(primary, keyring.primary().keyId(), expiresAt, context.encoded(), nonces, value);
+        return SealedFormat.seal(primary, primaryKeyId, expiresAt, context.encoded(), nonces, value);
     }
 
     /** The longest time-to-live: ten years, far beyond any cookie (browsers cap them at 400 days). */

@@ -448,7 +448,7 @@ public final class Pem {
             throw new KeyException("the PEM block " + label + " has no END line");
         }
         if (blocks.isEmpty()) {
-            throw new KeyException("the text holds no PEM block (-----BEGIN PRIVATE KEY----- or -----BEGIN PUBLIC KEY-----)");
+            throw new KeyException("the text holds no PEM block (a PKCS#8 PRIVATE KEY or an SPKI PUBLIC KEY block)");
         }
         return blocks;
     }

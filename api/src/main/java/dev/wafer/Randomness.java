@@ -36,11 +36,6 @@ final class Randomness {
         return RANDOM;
     }
 
-    /** Fills {@code out} with fresh random bytes, never handed out before. */
-    static void nextBytes(byte[] out) {
-        POOL.get().take(out, 0, out.length);
-    }
-
     /** Fills {@code out[off, off + len)} with fresh random bytes, never handed out before. */
     static void nextBytes(byte[] out, int off, int len) {
         POOL.get().take(out, off, len);

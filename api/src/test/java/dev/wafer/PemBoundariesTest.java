@@ -45,7 +45,7 @@ class PemBoundariesTest {
     @Test
     void readsAtMostSixtyFourKibibytesOfText() {
         String pad = "x".repeat(Pem.MAX_PEM_CHARS);
-        assertEquals("the text holds no PEM block (-----BEGIN PRIVATE KEY----- or -----BEGIN PUBLIC KEY-----)", refusal(pad));
+        assertEquals("the text holds no PEM block (a PKCS#8 PRIVATE KEY or an SPKI PUBLIC KEY block)", refusal(pad));
         assertEquals("the PEM text is longer than 65536 characters", refusal(pad + "x"));
     }
 }

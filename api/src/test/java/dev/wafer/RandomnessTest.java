@@ -74,7 +74,7 @@ class RandomnessTest {
         Set<String> heads = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             byte[] gcm = new byte[12];
-            Randomness.nextBytes(gcm);
+            Randomness.nextBytes(gcm, 0, gcm.length);
             assertTrue(heads.add(Arrays.toString(Arrays.copyOf(gcm, 8))));
         }
     }

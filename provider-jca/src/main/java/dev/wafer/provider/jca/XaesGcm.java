@@ -56,14 +56,14 @@ final class XaesGcm implements AeadEngine {
     @Override
     public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        AesGcm.seal(gcm, derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
+        AesGcm.seal(gcm, derived.get(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
                 aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
     public void open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        AesGcm.open(gcm, derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
+        AesGcm.open(gcm, derived.get(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
                 aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
@@ -93,10 +93,6 @@ final class XaesGcm implements AeadEngine {
         // ECB over the two blocks at once is the two AES calls; in place, so no other copy to wipe.
         ecb().doFinal(m, 0, m.length, m, 0);
         return m;
-    }
-
-    private SecretKeySpec derivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
-        return derived.get(nonce, nonceOff);
     }
 
     private SecretKeySpec newDerivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {

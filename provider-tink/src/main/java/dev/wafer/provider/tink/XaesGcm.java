@@ -50,14 +50,14 @@ final class XaesGcm implements AeadEngine {
     @Override
     public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        AesGcm.seal(gcm, derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
+        AesGcm.seal(gcm, derived.get(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
                 aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
     public void open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        AesGcm.open(gcm, derivedKey(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
+        AesGcm.open(gcm, derived.get(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
                 aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
@@ -84,10 +84,6 @@ final class XaesGcm implements AeadEngine {
             Arrays.fill(half, (byte) 0);
         }
         return kx;
-    }
-
-    private SecretKeySpec derivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
-        return derived.get(nonce, nonceOff);
     }
 
     private SecretKeySpec newDerivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
