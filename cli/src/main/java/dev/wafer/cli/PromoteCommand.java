@@ -15,7 +15,7 @@ final class PromoteCommand extends WaferCommand {
     @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing keyring or signing key set.")
     String keys;
 
-    @Parameters(paramLabel = "KID", description = "The key id of the pending key.")
+    @Parameters(paramLabel = "KID", description = "The key id of the pending key. An id that starts with '-' goes after '--', which ends the options.")
     String keyId;
 
     @Mixin

@@ -20,7 +20,7 @@ final class RetireCommand extends WaferCommand {
     @Option(names = "--remove", description = "Remove the key from the file entirely, without the lifecycle check.")
     boolean remove;
 
-    @Parameters(paramLabel = "KID", description = "The key id: 8 hex digits for a sealing key.")
+    @Parameters(paramLabel = "KID", description = "The key id: 8 hex digits for a sealing key. An id that starts with '-' goes after '--', which ends the options.")
     String keyId;
 
     @Mixin

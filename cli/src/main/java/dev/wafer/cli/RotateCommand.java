@@ -41,7 +41,7 @@ final class RotateCommand extends WaferCommand {
             if (pending) {
                 out().println("added pending key " + added.keyIdHex() + " (" + alg.jwkName() + ") to " + keys
                         + ": it opens but does not seal yet; deploy " + keys + " everywhere, then: wafer promote --keys "
-                        + keys + " " + added.keyIdHex());
+                        + shellWord(keys) + " " + kidArgument(added.keyIdHex()));
             } else {
                 out().println("rotated " + keys + ": new primary key " + added.keyIdHex() + " (" + alg.jwkName() + "); key "
                         + ring.primary().keyIdHex() + " is now active: it opens, and what it opens should be resealed");
@@ -55,7 +55,8 @@ final class RotateCommand extends WaferCommand {
             if (pending) {
                 out().println("added pending key " + added.keyId() + " (" + alg.jwkName() + ") to " + keys
                         + ": it is published but does not sign yet; publish the public keys (wafer public), wait for "
-                        + "verifiers to load them, then: wafer promote --keys " + keys + " " + added.keyId());
+                        + "verifiers to load them, then: wafer promote --keys " + shellWord(keys) + " "
+                        + kidArgument(added.keyId()));
             } else {
                 out().println("rotated " + keys + ": new primary key " + added.keyId() + " (" + alg.jwkName() + "); key "
                         + set.primary().keyId() + " is now active: it verifies only; publish the public keys again (wafer public)");

@@ -91,9 +91,20 @@ public final class WaferCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Signing key ids are base64url thumbprints, and one in 64 starts with '-': take an argument
+        // that is no known option as a positional one (a KID), and let an option's value start with
+        // '-' (--kid -X3tn...). '--' ends the options for any other id; the CLI's hints always use it.
+        cl.setUnmatchedOptionsArePositionalParams(true);
+        cl.setAllowOptionsAsOptionParameters(true);
+        // Without clusters, "-hX3tn" is no "-h -X -3 ...": never a help screen and exit 0 in place of a
+        // retirement, but at worst an unknown option (exit 2) that says how to pass it.
+        cl.setPosixClusteredShortOptionsAllowed(false);
         cl.setParameterExceptionHandler((e, a) -> {
             CommandLine at = e.getCommandLine();
-            err.println(at.getCommandSpec().qualifiedName() + ": " + root.display(oneLine(e.getMessage()))
+            boolean dashed = e instanceof CommandLine.UnmatchedArgumentException
+                    || String.valueOf(e.getMessage()).contains("but found '-");
+            String hint = dashed ? "; an argument that starts with '-', such as a key id, goes after '--'" : "";
+            err.println(at.getCommandSpec().qualifiedName() + ": " + root.display(oneLine(e.getMessage())) + hint
                     + " (see '" + at.getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.USAGE;
         });

@@ -43,6 +43,23 @@ abstract class WaferCommand implements Callable<Integer> {
         err().println(spec.qualifiedName() + ": note: " + message);
     }
 
+    /**
+     * A key id as it must be typed after a command's options: after {@code --}, which ends the
+     * options (a thumbprint may start with '-'), and quoted for a POSIX shell unless it is made of
+     * characters a shell leaves alone.
+     */
+    static String kidArgument(String keyId) {
+        return "-- " + shellWord(keyId);
+    }
+
+    /** A word a POSIX shell reads back unchanged. */
+    static String shellWord(String word) {
+        if (!word.isEmpty() && word.matches("[A-Za-z0-9_.,:/=+@%-]+")) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
     CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }

@@ -198,6 +198,66 @@ class KeyCommandsTest {
         assertEquals(1, r.code(), "a token of a retired key no longer verifies");
     }
 
+    /**
+     * Signing key ids are base64url thumbprints, and one in 64 starts with '-'. Rotates until a new
+     * pending key has such an id, then runs the very hint rotate prints, and every command that
+     * takes a key id, with it.
+     */
+    @Test
+    void keyIdsThatStartWithADashWorkInEveryCommandAndInEveryHint() {
+        Cli cli = new Cli(dir);
+        String hint = null;
+        String dashed = null;
+        String first = null;
+        for (int attempt = 0; attempt < 2000 && dashed == null; attempt++) {
+            cli.ok("keygen", "--type", "sign", "-o", "signing.jwks", "--force");
+            first = SigningKeySet.fromJwkSet(cli.read("signing.jwks")).primary().keyId();
+            String out = cli.ok("rotate", "--keys", "signing.jwks", "--pending");
+            String added = out.substring("added pending key ".length(), out.indexOf(' ', "added pending key ".length()));
+            if (added.startsWith("-")) {
+                dashed = added;
+                hint = out.substring(out.indexOf("then: wafer ") + "then: wafer ".length());
+            }
+        }
+        assertTrue(dashed != null, "no thumbprint started with '-' in 2000 keys (expected one in 64)");
+        assertEquals("promote --keys signing.jwks -- " + dashed, hint, "the hint ends the options before the key id");
+
+        assertEquals("promoted key " + dashed + " in signing.jwks: it signs from now on; key " + first + " is now active",
+                cli.ok(hint.split(" ")), "the printed hint runs as printed");
+        assertEquals(dashed, SigningKeySet.fromJwkSet(cli.read("signing.jwks")).primary().keyId());
+        assertTrue(cli.ok("pem", "export", "--keys", "signing.jwks", "--kid", dashed, "--public")
+                .startsWith("-----BEGIN PUBLIC KEY-----"), "an option's value may start with '-'");
+        assertTrue(cli.ok("pem", "export", "--keys", "signing.jwks", "--kid=" + dashed, "--public")
+                .startsWith("-----BEGIN PUBLIC KEY-----"));
+
+        // The same id as the pending key of a fresh set, to retire it with and without "--".
+        cli.ok("rotate", "--keys", "signing.jwks");
+        assertEquals("retired key " + dashed + " in signing.jwks: it verifies nothing and is no longer published; "
+                + "publish the public keys again (wafer public)", cli.ok("retire", "--keys", "signing.jwks", "--", dashed));
+        assertTrue(VerificationKeySet.fromJwkSet(cli.ok("public", "--keys", "signing.jwks")).find(dashed).isEmpty());
+        Cli.Result again = cli.run("retire", "--keys", "signing.jwks", dashed);
+        assertEquals(2, again.code(), "an id given without '--' is still a key id, and this one is retired already: " + again);
+        assertTrue(again.err().contains("key " + dashed + " is retired"), again.err());
+    }
+
+    /** Ids that look like the help and version options never print help and exit 0 in place of acting. */
+    @Test
+    void keyIdsThatLookLikeOptionsNeverTriggerThem() {
+        Cli cli = new Cli(dir);
+        cli.ok("keygen", "--type", "sign", "-o", "signing.jwks");
+        for (String kid : new String[] {"-hX3tnAAAA", "-VX3tnAAAA", "--help", "-h"}) {
+            if (kid.length() > 6) { // a thumbprint has 43 characters, never exactly an option's name
+                Cli.Result r = cli.run("retire", "--keys", "signing.jwks", kid);
+                assertEquals(2, r.code(), "wafer retire ... " + kid + " must not succeed: " + r);
+            }
+            Cli.Result ended = cli.run("retire", "--keys", "signing.jwks", "--", kid);
+            assertEquals(2, ended.code(), ended.toString());
+            assertTrue(ended.err().contains("no key " + kid), ended.err());
+        }
+        Cli.Result r = cli.run("retire", "--keys", "signing.jwks", "-hX3tnAAAA");
+        assertTrue(r.err().contains("goes after '--'"), r.err());
+    }
+
     @Test
     void publicRefusesSealingKeysAndRotateRefusesPublicKeys() {
         Cli cli = new Cli(dir);

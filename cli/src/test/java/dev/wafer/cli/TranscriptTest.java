@@ -117,7 +117,7 @@ class TranscriptTest {
             comment("Once every value sealed under the old key has expired, retire it: it opens nothing any more.");
             String oldKey = names.entrySet().stream().filter(e -> e.getValue().equals("<key 1>")).findFirst().orElseThrow()
                     .getKey();
-            wafer(null, "retire", "--keys", "cookie-keys.jwks", oldKey);
+            wafer(null, "retire", "--keys", "cookie-keys.jwks", "--", oldKey);
             wafer(null, "open", "--keys", "cookie-keys.jwks", "--cookie", "session", v1);
             comment("Two hours later, the resealed value has expired too.");
             cli.later(Duration.ofHours(2));
