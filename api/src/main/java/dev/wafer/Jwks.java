@@ -295,7 +295,7 @@ final class Jwks {
         try {
             return s.get();
         } catch (KeyException e) {
-            throw new KeyException(where + ": " + e.getMessage());
+            throw e.getMessage().startsWith(where + ": ") ? e : new KeyException(where + ": " + e.getMessage());
         }
     }
 

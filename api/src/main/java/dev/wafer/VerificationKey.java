@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import dev.wafer.internal.Base64Url;
+import dev.wafer.internal.Ed25519Encodings;
 import dev.wafer.internal.Json;
 
 /**
@@ -17,7 +18,9 @@ import dev.wafer.internal.Json;
  *
  * <h2>Security</h2>
  * <p>The algorithm belongs to the key, so a token's header can never choose it (RFC 8725 §3.1).
- * RSA moduli below 2048 bits or above 16384 bits, and public exponents below 65537 or even, are
+ * Ed25519 keys that are not canonically encoded, not on the curve, or of small order are refused
+ * here, whatever the provider (docs/format.md §2.1). RSA moduli below 2048 bits or above 16384
+ * bits, and public exponents below 65537 or even, are
  * refused. Instances are immutable and thread-safe; public keys are not secret, and equality is
  * by value.
  *
@@ -49,13 +52,16 @@ public final class VerificationKey {
      * @param keyId the key id ({@code kid}), or {@code null} to use the RFC 7638 thumbprint
      * @param publicKey the 32 bytes; copied
      * @return the key
-     * @throws KeyException if the encoding is not 32 bytes or the key id is empty
+     * @throws KeyException if the encoding is not 32 bytes, not canonical (y not below 2^255 - 19),
+     *     a point of small order (one signature would verify every message) or not a point of the
+     *     curve, or if the key id is empty; the message names the key id
      * @since 0.1
      */
     public static VerificationKey ed25519(String keyId, byte[] publicKey) {
         Objects.requireNonNull(publicKey, "publicKey");
-        if (publicKey.length != ED25519_KEY_BYTES) {
-            throw new KeyException("an Ed25519 public key is 32 bytes, not " + publicKey.length);
+        String problem = Ed25519Encodings.publicKeyProblem(publicKey);
+        if (problem != null) {
+            throw new KeyException(keyId == null ? problem : "key " + keyId + ": " + problem);
         }
         return new VerificationKey(checkKeyId(keyId), Algorithm.ED25519, publicKey.clone(), null, null);
     }

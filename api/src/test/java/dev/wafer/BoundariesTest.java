@@ -23,6 +23,12 @@ import org.junit.jupiter.api.Test;
  * test pinned down. No provider is needed: builders are exercised before they build.
  */
 class BoundariesTest {
+    /** Public keys of RFC 8032 §7.1 TEST 1 and TEST 2: valid points of order L. */
+    static final byte[] ED25519_A = java.util.HexFormat.of().parseHex(
+            "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+    static final byte[] ED25519_B = java.util.HexFormat.of().parseHex(
+            "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c");
+
     private static final SealingKeyring RING = SealingKeyring.generate();
     private static final VerificationKeySet PUBLIC = SigningKeySet.generate().publicKeys();
 
@@ -171,9 +177,9 @@ class BoundariesTest {
 
     @Test
     void keyIdBounds() {
-        VerificationKey.ed25519("k".repeat(256), new byte[32]);
-        assertThrows(KeyException.class, () -> VerificationKey.ed25519("k".repeat(257), new byte[32]));
-        assertThrows(KeyException.class, () -> VerificationKey.ed25519("", new byte[32]));
+        VerificationKey.ed25519("k".repeat(256), ED25519_A);
+        assertThrows(KeyException.class, () -> VerificationKey.ed25519("k".repeat(257), ED25519_A));
+        assertThrows(KeyException.class, () -> VerificationKey.ed25519("", ED25519_A));
         assertThrows(KeyException.class, () -> VerificationKey.ed25519("k", new byte[31]));
     }
 
@@ -187,9 +193,8 @@ class BoundariesTest {
 
     @Test
     void verificationKeysCompareByEveryPart() {
-        byte[] x = new byte[32];
-        byte[] y = new byte[32];
-        y[0] = 1;
+        byte[] x = ED25519_A.clone();
+        byte[] y = ED25519_B.clone();
         VerificationKey a = VerificationKey.ed25519("k", x);
         assertEquals(a, VerificationKey.ed25519("k", x.clone()));
         assertEquals(a.hashCode(), VerificationKey.ed25519("k", y).hashCode(), "the hash is of key id and algorithm");
@@ -215,18 +220,17 @@ class BoundariesTest {
         SealingKey k = SealingKey.generate(Algorithm.XAES_256_GCM);
         SealingKey same = SealingKey.of(Algorithm.AES_256_GCM, k.keyId(), new byte[32]);
         assertTrue(assertThrows(KeyException.class, () -> SealingKeyring.of(k, same)).getMessage().endsWith(" appears twice"));
-        VerificationKey v = VerificationKey.ed25519("k", new byte[32]);
-        assertThrows(KeyException.class, () -> VerificationKeySet.of(v, VerificationKey.ed25519("k", new byte[] {
-            1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})));
+        VerificationKey v = VerificationKey.ed25519("k", ED25519_A);
+        assertThrows(KeyException.class, () -> VerificationKeySet.of(v, VerificationKey.ed25519("k", ED25519_B)));
     }
 
     @Test
     void keysAreEqualOnlyToKeys() {
         SealingKey k = SealingKey.of(Algorithm.XAES_256_GCM, 1, new byte[32]);
         assertNotEquals(k, "key");
-        SigningKey s = SigningKey.ed25519("a", new byte[32], new byte[32]);
+        SigningKey s = SigningKey.ed25519("a", new byte[32], ED25519_A);
         assertNotEquals(s, "key");
-        assertNotEquals(s.hashCode(), SigningKey.ed25519("b", new byte[32], new byte[32]).hashCode());
+        assertNotEquals(s.hashCode(), SigningKey.ed25519("b", new byte[32], ED25519_A).hashCode());
     }
 
     @Test

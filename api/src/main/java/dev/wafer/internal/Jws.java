@@ -113,6 +113,10 @@ public final class Jws {
         if (signature.length != key.signatureLengthBytes) {
             throw new InvalidTokenException("token signature has the wrong length for " + key.algorithm.jwkName());
         }
+        if (key.algorithm == Algorithm.ED25519 && !Ed25519Encodings.acceptableSignature(signature)) {
+            // Engines differ on these edges (S >= L, non-canonical or small-order R): one verdict for all.
+            throw new InvalidTokenException("token signature does not verify");
+        }
         try {
             key.engine.verify(signature, data, 0, data.length);
         } catch (GeneralSecurityException | RuntimeException e) {

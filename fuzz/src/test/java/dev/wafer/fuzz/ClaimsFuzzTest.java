@@ -70,18 +70,26 @@ class ClaimsFuzzTest {
     // ---- with a stand-in signature, for speed: the same api code, a cheap engine --------------
 
     /**
-     * An "Ed25519" engine that signs with HMAC-SHA-512 under a fixed key. Only the engine is a
+     * An "Ed25519" engine that signs with HMAC-SHA-256 under a fixed key. Only the engine is a
      * stand-in: {@code Jws} and {@code TokenVerifier} run exactly as in production, at about a
      * hundred times the speed of the JDK's Ed25519.
      */
     private static final class StandInProvider implements WaferProvider {
         private static final byte[] MAC_KEY = "wafer fuzzing stand-in signature key".getBytes(StandardCharsets.US_ASCII);
 
+        /** A canonical R of order L (RFC 8032 TEST 1's), so that the api's encoding checks pass. */
+        private static final byte[] R = java.util.HexFormat.of().parseHex(
+                "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155");
+
+        /** R, then an HMAC-SHA-256 as S with its top four bits cleared, so that S < 2^252 < L. */
         private static byte[] mac(byte[] data, int off, int len) throws GeneralSecurityException {
-            Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec(MAC_KEY, "HmacSHA512"));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(MAC_KEY, "HmacSHA256"));
             mac.update(data, off, len);
-            return mac.doFinal();
+            byte[] signature = java.util.Arrays.copyOf(R, 64);
+            System.arraycopy(mac.doFinal(), 0, signature, 32, 32);
+            signature[63] &= 0x0f;
+            return signature;
         }
 
         @Override
@@ -155,7 +163,8 @@ class ClaimsFuzzTest {
     private static final StandInProvider STAND_IN = new StandInProvider();
     private static final SignerEngine STAND_IN_SIGNER = STAND_IN.newEd25519Signer(new byte[32]);
     private static final Provider STAND_IN_PROVIDER = FuzzProviders.withoutSelfTest(STAND_IN);
-    private static final VerificationKeySet STAND_IN_KEYS = VerificationKeySet.of(VerificationKey.ed25519(KID, new byte[32]));
+    private static final VerificationKeySet STAND_IN_KEYS = VerificationKeySet.of(VerificationKey.ed25519(KID,
+            java.util.HexFormat.of().parseHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")));
     private static final TokenVerifier STRICT = STAND_IN_PROVIDER.verifier(STAND_IN_KEYS).clock(Fuzzing.CLOCK)
             .issuer("https://login.example").audience("api").maxTokenLength(1 << 20).build();
     private static final TokenVerifier LAX = STAND_IN_PROVIDER.verifier(STAND_IN_KEYS).clock(Fuzzing.CLOCK)
