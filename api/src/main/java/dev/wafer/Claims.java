@@ -240,98 +240,6 @@ public final class Claims {
         return custom;
     }
 
-    /** The JSON members of these claims, registered first. */
-    Map<String, Object> toJsonMembers() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        putIfSet(m, "iss", issuer);
-        putIfSet(m, "sub", subject);
-        if (audience.size() == 1) {
-            m.put("aud", audience.get(0));
-        } else if (!audience.isEmpty()) {
-            m.put("aud", audience);
-        }
-        putIfSet(m, "exp", expiresAt == null ? null : expiresAt.getEpochSecond());
-        putIfSet(m, "nbf", notBefore == null ? null : notBefore.getEpochSecond());
-        putIfSet(m, "iat", issuedAt == null ? null : issuedAt.getEpochSecond());
-        putIfSet(m, "jti", jwtId);
-        m.putAll(custom);
-        return m;
-    }
-
-    private static void putIfSet(Map<String, Object> m, String name, Object v) {
-        if (v != null) {
-            m.put(name, v);
-        }
-    }
-
-    /** Claims from a parsed JWT payload; registered claims of the wrong type are rejected. */
-    static Claims fromJsonMembers(Map<String, Object> json) {
-        Builder b = new Builder();
-        for (Map.Entry<String, Object> e : json.entrySet()) {
-            String name = e.getKey();
-            Object v = e.getValue();
-            switch (name) {
-                case "iss":
-                    b.issuer = string(name, v);
-                    break;
-                case "sub":
-                    b.subject = string(name, v);
-                    break;
-                case "jti":
-                    b.jwtId = string(name, v);
-                    break;
-                case "aud":
-                    if (v instanceof String) {
-                        b.audience.add((String) v);
-                    } else if (v instanceof List) {
-                        for (Object a : (List<?>) v) {
-                            b.audience.add(string(name, a));
-                        }
-                    } else {
-                        throw new InvalidTokenException("claim aud is neither a string nor a list of strings");
-                    }
-                    break;
-                case "exp":
-                    b.expiresAt = numericDate(name, v);
-                    break;
-                case "nbf":
-                    b.notBefore = numericDate(name, v);
-                    break;
-                case "iat":
-                    b.issuedAt = numericDate(name, v);
-                    break;
-                default:
-                    if (v != null) {
-                        b.custom.put(name, v);
-                    }
-            }
-        }
-        return new Claims(b);
-    }
-
-    private static String string(String name, Object v) {
-        if (!(v instanceof String)) {
-            throw new InvalidTokenException("claim " + name + " is not a string");
-        }
-        return (String) v;
-    }
-
-    /** A NumericDate (RFC 7519 §2): seconds since the epoch, fractions truncated toward the past. */
-    private static Instant numericDate(String name, Object v) {
-        long seconds;
-        if (v instanceof Long) {
-            seconds = (Long) v;
-        } else if (v instanceof Double) {
-            seconds = (long) Math.floor((Double) v);
-        } else {
-            throw new InvalidTokenException("claim " + name + " is not a NumericDate");
-        }
-        if (seconds < 0 || seconds > Instant.MAX.getEpochSecond()) {
-            throw new InvalidTokenException("claim " + name + " is out of range");
-        }
-        return Instant.ofEpochSecond(seconds);
-    }
-
     /**
      * Registered claims and the names (not the values) of custom claims.
      *
@@ -478,7 +386,8 @@ public final class Claims {
         /**
          * Sets a custom claim. Values may be {@code String}, {@code Boolean}, {@code Integer},
          * {@code Long}, {@code BigInteger}, finite {@code Double}, {@code List} and
-         * {@code Map<String, ?>} of those, nested up to 16 levels.
+         * {@code Map<String, ?>} of those, nested up to 16 levels; inside a list or a map,
+         * {@code null} stands for JSON {@code null}.
          *
          * @param name the claim name, not a registered claim
          * @param value the value; copied deeply
@@ -517,10 +426,13 @@ public final class Claims {
             if (v instanceof BigDecimal) {
                 return ((BigDecimal) v).doubleValue();
             }
+            if (v == null) {
+                return null; // JSON null, inside a list or an object
+            }
             if (v instanceof List) {
                 List<Object> out = new ArrayList<>();
                 for (Object o : (List<?>) v) {
-                    out.add(copy(Objects.requireNonNull(o, "list element"), depth + 1));
+                    out.add(copy(o, depth + 1));
                 }
                 return Collections.unmodifiableList(out);
             }
@@ -530,7 +442,7 @@ public final class Claims {
                     if (!(e.getKey() instanceof String)) {
                         throw new IllegalArgumentException("claim object keys must be strings");
                     }
-                    out.put((String) e.getKey(), copy(Objects.requireNonNull(e.getValue(), "object value"), depth + 1));
+                    out.put((String) e.getKey(), copy(e.getValue(), depth + 1));
                 }
                 return Collections.unmodifiableMap(out);
             }

@@ -1,30 +1,20 @@
 package dev.wafer;
 
-import dev.wafer.internal.Base64Url;
-import dev.wafer.internal.SealedFormat;
-import dev.wafer.internal.Utf8;
-import dev.wafer.spi.AeadEngine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Seals cookie values so that the client can neither read nor change them, and opens them.
  *
  * <pre>{@code
- * CookieSealer sealer = Wafer.provider().sealer(keyring).build();
+ * CookieSealer sealer = CookieSealer.builder(keys).build();
  * String cookie = sealer.seal("user=42", SealContext.of("session"), Duration.ofHours(8));
  * OpenedValue v = sealer.open(cookie, SealContext.of("session"));
  * }</pre>
  *
- * <p>Every key of the keyring opens except retired keys and keys past their not-after time; values
- * opened under any key but the primary report {@link OpenedValue#shouldReseal()}.
+ * <p>Every key of the key set opens except retired keys and keys past their not-after time;
+ * values opened under any key but the primary report {@link OpenedValue#shouldReseal()}.
  *
  * <h2>Security</h2>
  * <p>Confidentiality and integrity (AES-256-GCM family, 128-bit tag); binds the value to its
@@ -32,136 +22,100 @@ import org.slf4j.LoggerFactory;
  * Not hidden: the value's length, the key id and the expiry. Expired values are rejected before
  * any decryption. Tampering, a wrong key, an unknown key id and a wrong context are rejected
  * alike, with one exception type and message. A fresh random nonce is drawn for every seal. Not
- * prevented: replay of a stolen value until it expires (keep time-to-live short and reseal; see
- * docs/threat-model.md). Format: docs/format.md, version 1. Instances are immutable and
- * thread-safe.
+ * prevented: replay of a stolen value until it expires (keep lifetimes short and reseal; see
+ * docs/threat-model.md). Format: docs/format.md, version 1.
+ *
+ * <p>Limits hold when sealing, so that what is sealed can always be opened: the cookie
+ * ({@code name=value}, in bytes) fits the size budget, 4096 bytes by default, which browsers keep
+ * at most; the lifetime is at most the key set's declared maximum
+ * ({@link SealingKeySet#withMaxLifetime(Duration)}) and ten years; the primary key is not past
+ * its not-after time, and the value does not outlive it.
+ *
+ * <p>This is an interface so that applications can mock and decorate it (metrics, logging); the
+ * one implementation is Wafer's, built by {@link #builder(SealingKeySet)}. It is immutable and
+ * thread-safe: build one at start-up and share it (a sealer built per request costs several times
+ * as much).
  *
  * @since 0.1
  */
-public final class CookieSealer {
-    private static final Logger LOG = LoggerFactory.getLogger(CookieSealer.class);
-    private static final AtomicBoolean WARNED_AES_GCM = new AtomicBoolean();
+public interface CookieSealer {
+    /** The default size budget: the largest {@code name=value} browsers keep, in bytes. */
+    int DEFAULT_MAX_COOKIE_BYTES = 4096;
+    /** The longest lifetime of a sealed value: ten years, far beyond any cookie (browsers cap them at 400 days). */
+    Duration MAX_LIFETIME = Duration.ofDays(3650);
+    /** The lifetime of values sealed without one: one hour. */
+    Duration DEFAULT_LIFETIME = Duration.ofHours(1);
 
-    /** The default longest sealed value, in characters: a browser keeps at most 4096 bytes a cookie. */
-    public static final int DEFAULT_MAX_SEALED_CHARS = 4096;
-
-    private final Provider provider;
-    private final SealingKeyring keyring;
-    // The keys that may open, as parallel arrays: a keyring holds a handful of keys, and a scan of
-    // primitive ids costs less on every open than boxing the id for a map.
-    private final int[] keyIds;
-    private final AeadEngine[] keyEngines;
-    private final KeyStatus[] keyStatuses;
-    private final AeadEngine primary;
-    private final int primaryKeyId;
-    /** Draws nonces straight into sealed values; XAES's have a per-thread prefix (docs/format.md §1.3). */
-    private final SealedFormat.NonceSource nonces;
-    private final Clock clock;
-    private final Duration defaultTtl;
-    private final Duration refreshWindow;
-    private final int maxSealedChars;
-
-    private CookieSealer(Builder b, Map<Integer, AeadEngine> engines) {
-        this.provider = b.provider;
-        this.keyring = b.keyring;
-        int n = engines.size();
-        this.keyIds = new int[n];
-        this.keyEngines = new AeadEngine[n];
-        this.keyStatuses = new KeyStatus[n];
-        int i = 0;
-        for (Map.Entry<Integer, AeadEngine> e : engines.entrySet()) {
-            keyIds[i] = e.getKey();
-            keyEngines[i] = e.getValue();
-            keyStatuses[i] = b.keyring.statusOf(e.getKey());
-            i++;
-        }
-        this.primaryKeyId = keyring.primary().keyId();
-        this.primary = engines.get(primaryKeyId);
-        this.nonces = primary.algorithm() == Algorithm.XAES_256_GCM ? Randomness::nextXaesNonce : Randomness::nextBytes;
-        this.clock = b.clock;
-        this.defaultTtl = b.defaultTtl;
-        this.refreshWindow = b.refreshWindow;
-        this.maxSealedChars = b.maxSealedChars;
+    /**
+     * Starts a sealer for a key set: its primary key seals, every usable key opens. The engines
+     * are {@link Wafer#engines()} unless {@link Builder#engines(WaferEngines)} says otherwise.
+     *
+     * @param keys the sealing keys
+     * @return a builder; {@link Builder#build()} creates the engines
+     * @since 0.1
+     */
+    static Builder builder(SealingKeySet keys) {
+        return new Builder(keys);
     }
 
     /**
-     * Seals UTF-8 text for the sealer's default time-to-live.
+     * Seals UTF-8 text for the sealer's default lifetime (one hour unless configured).
      *
      * @param value the text
      * @param context the cookie name and purpose it is for
      * @return the sealed value: unpadded base64url, safe in a cookie without quoting
-     * @throws IllegalArgumentException if the sealed value would exceed the maximum length
+     * @throws IllegalArgumentException if the text is not valid Unicode (an unpaired surrogate)
+     * @throws ValueTooLargeException if the cookie would exceed the size budget
+     * @throws LifetimeException if the value would outlive the primary key
+     * @throws KeyException if the primary key is past its not-after time
      * @since 0.1
      */
-    public String seal(String value, SealContext context) {
-        return seal(value, context, defaultTtl);
-    }
+    String seal(String value, SealContext context);
 
     /**
      * Seals UTF-8 text.
      *
      * @param value the text
      * @param context the cookie name and purpose it is for
-     * @param timeToLive how long the value opens, one second to ten years
+     * @param lifetime how long the value opens: one second to the key set's maximum, at most ten years
      * @return the sealed value
-     * @throws IllegalArgumentException if the text is not valid Unicode (an unpaired surrogate),
-     *     the time-to-live is out of range or the sealed value would exceed the maximum length
+     * @throws IllegalArgumentException if the text is not valid Unicode (an unpaired surrogate)
+     * @throws ValueTooLargeException if the cookie would exceed the size budget
+     * @throws LifetimeException if the lifetime is out of range, or the value would outlive the
+     *     primary key
+     * @throws KeyException if the primary key is past its not-after time
      * @since 0.1
      */
-    public String seal(String value, SealContext context, Duration timeToLive) {
-        Objects.requireNonNull(value, "value");
-        return seal(Utf8.encode(value), context, timeToLive);
-    }
+    String seal(String value, SealContext context, Duration lifetime);
 
     /**
-     * Seals bytes for the sealer's default time-to-live.
+     * Seals bytes for the sealer's default lifetime.
      *
      * @param value the bytes; not modified
      * @param context the cookie name and purpose it is for
      * @return the sealed value
-     * @throws IllegalArgumentException if the sealed value would exceed the maximum length
+     * @throws ValueTooLargeException if the cookie would exceed the size budget
+     * @throws LifetimeException if the value would outlive the primary key
+     * @throws KeyException if the primary key is past its not-after time
      * @since 0.1
      */
-    public String seal(byte[] value, SealContext context) {
-        return seal(value, context, defaultTtl);
-    }
+    String seal(byte[] value, SealContext context);
 
     /**
      * Seals bytes with the primary key.
      *
      * @param value the bytes; not modified
      * @param context the cookie name and purpose it is for
-     * @param timeToLive how long the value opens, one second to ten years
+     * @param lifetime how long the value opens: one second to the key set's maximum, at most ten years
      * @return the sealed value
-     * @throws IllegalArgumentException if the time-to-live is out of range or the sealed value
-     *     would exceed the maximum length
+     * @throws ValueTooLargeException if the cookie would exceed the size budget
+     * @throws LifetimeException if the lifetime is out of range, or the value would outlive the
+     *     primary key
+     * @throws KeyException if the primary key is past its not-after time
      * @throws EngineFailureException if the provider's engine fails
      * @since 0.1
      */
-    public String seal(byte[] value, SealContext context, Duration timeToLive) {
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(context, "context");
-        checkTtl(timeToLive);
-        int nonceLen = primary.algorithm().nonceLengthBytes();
-        int sealedChars = Base64Url.encodedLength(SealedFormat.HEADER_BYTES + nonceLen + value.length + SealedFormat.TAG_BYTES);
-        if (sealedChars > maxSealedChars) {
-            throw new IllegalArgumentException("a value of " + value.length + " bytes seals to " + sealedChars
-                    + " characters, more than the maximum of " + maxSealedChars);
-        }
-        long expiresAt = Math.addExact(clock.instant().getEpochSecond(), timeToLive.getSeconds());
-        return SealedFormat.seal(primary, primaryKeyId, expiresAt, context.encoded(), nonces, value);
-    }
-
-    /** The longest time-to-live: ten years, far beyond any cookie (browsers cap them at 400 days). */
-    public static final Duration MAX_TTL = Duration.ofDays(3650);
-
-    private static Duration checkTtl(Duration ttl) {
-        Objects.requireNonNull(ttl, "timeToLive");
-        if (ttl.getSeconds() < 1 || ttl.compareTo(MAX_TTL) > 0) {
-            throw new IllegalArgumentException("time-to-live must be between one second and ten years");
-        }
-        return ttl;
-    }
+    String seal(byte[] value, SealContext context, Duration lifetime);
 
     /**
      * Opens a sealed value for the context it was sealed for.
@@ -171,82 +125,67 @@ public final class CookieSealer {
      * @return the value, its expiry, key id and whether to reseal it
      * @throws ExpiredValueException if its expiry has passed (checked before decryption)
      * @throws InvalidSealedValueException if it is malformed, too long, tampered with, sealed under a
-     *     key this keyring lacks or for another context
+     *     key this key set lacks (or no longer uses) or for another context
      * @since 0.1
      */
-    public OpenedValue open(String sealed, SealContext context) {
-        Objects.requireNonNull(sealed, "sealed");
-        Objects.requireNonNull(context, "context");
-        Instant now = clock.instant();
-        // A key past its not-after time opens nothing, exactly like a key the keyring lacks.
-        SealedFormat.Opened o = SealedFormat.open(sealed, maxSealedChars, context.encoded(), now.getEpochSecond(),
-                kid -> engineFor(kid, now));
-        Instant expiresAt = Instant.ofEpochSecond(o.expiresAtEpochSecond());
-        boolean reseal = o.keyId() != primaryKeyId
-                || (refreshWindow != null && Duration.between(now, expiresAt).compareTo(refreshWindow) < 0);
-        return new OpenedValue(o.plaintext(), expiresAt, o.keyId(), reseal);
-    }
-
-    /** The engine of a key that may open now, or null: unknown, retired and expired keys alike. */
-    private AeadEngine engineFor(int keyId, Instant now) {
-        for (int i = 0; i < keyIds.length; i++) {
-            if (keyIds[i] == keyId) {
-                return keyStatuses[i].usableAt(now) ? keyEngines[i] : null;
-            }
-        }
-        return null;
-    }
+    OpenedValue open(String sealed, SealContext context);
 
     /**
-     * A sealer with the same settings over another keyring, for example after {@link SealingKeyring#rotate()}.
+     * A sealer with the same settings over another key set, for example after a rotation.
      *
-     * @param newKeyring the keyring
+     * @param keys the key set
      * @return the new sealer
+     * @throws LifetimeException if the default lifetime exceeds the new set's maximum
+     * @throws KeyException if the engines refuse a key, or the new primary is AES-256-GCM and
+     *     this sealer was not built with {@link Builder#acceptAesGcmLimit()}
      * @since 0.1
      */
-    public CookieSealer withKeyring(SealingKeyring newKeyring) {
-        Builder b = new Builder(provider, newKeyring).clock(clock).defaultTtl(defaultTtl).maxSealedLength(maxSealedChars);
-        b.refreshWindow = refreshWindow;
-        return b.build();
-    }
+    CookieSealer withKeys(SealingKeySet keys);
 
     /**
-     * The keyring this sealer uses.
+     * The key set this sealer uses.
      *
-     * @return the keyring
+     * @return the key set
      * @since 0.1
      */
-    public SealingKeyring keyring() {
-        return keyring;
-    }
+    SealingKeySet keys();
 
     /**
-     * Provider, keyring and settings; never key bytes.
+     * The size budget: the largest cookie, {@code name=value} in bytes, this sealer seals or opens.
      *
-     * @return a short description
+     * @return the budget in bytes
+     * @since 0.1
      */
-    @Override
-    public String toString() {
-        return "CookieSealer[provider=" + provider.name() + ", " + keyring + ", defaultTtl=" + defaultTtl
-                + ", refreshWindow=" + refreshWindow + ", maxSealedChars=" + maxSealedChars + "]";
-    }
+    int maxCookieBytes();
 
     /**
      * Configures a {@link CookieSealer}. Not thread-safe; the sealer it builds is.
      *
      * @since 0.1
      */
-    public static final class Builder {
-        private final Provider provider;
-        private final SealingKeyring keyring;
-        private Clock clock = Clock.systemUTC();
-        private Duration defaultTtl = Duration.ofHours(1);
-        private Duration refreshWindow;
-        private int maxSealedChars = DEFAULT_MAX_SEALED_CHARS;
+    final class Builder {
+        final SealingKeySet keys;
+        WaferEngines engines;
+        Clock clock = Clock.systemUTC();
+        Duration defaultLifetime = DEFAULT_LIFETIME;
+        Duration refreshWindow;
+        int maxCookieBytes = DEFAULT_MAX_COOKIE_BYTES;
+        boolean acceptAesGcmLimit;
 
-        Builder(Provider provider, SealingKeyring keyring) {
-            this.provider = provider;
-            this.keyring = Objects.requireNonNull(keyring, "keyring");
+        Builder(SealingKeySet keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+        }
+
+        /**
+         * The engines to seal and open with; {@link Wafer#engines()} by default.
+         *
+         * @param engines for example {@code Wafer.engines("bc")}
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder engines(WaferEngines engines) {
+            this.engines = Objects.requireNonNull(engines, "engines");
+            return this;
         }
 
         /**
@@ -262,14 +201,15 @@ public final class CookieSealer {
         }
 
         /**
-         * The time-to-live of values sealed without one; one hour by default.
+         * The lifetime of values sealed without one; one hour by default.
          *
-         * @param timeToLive at least one second
+         * @param lifetime one second to ten years, and at most the key set's maximum
          * @return this builder
+         * @throws LifetimeException if out of range
          * @since 0.1
          */
-        public Builder defaultTtl(Duration timeToLive) {
-            this.defaultTtl = checkTtl(timeToLive);
+        public Builder defaultLifetime(Duration lifetime) {
+            this.defaultLifetime = DefaultCookieSealer.checkLifetime(lifetime, keys.maxLifetime().orElse(MAX_LIFETIME));
             return this;
         }
 
@@ -291,41 +231,49 @@ public final class CookieSealer {
         }
 
         /**
-         * The longest sealed value accepted or produced, in characters; 4096 by default.
+         * The size budget: the largest cookie this sealer seals or opens, counted as browsers
+         * count it, {@code name=value} in bytes (RFC 6265bis §5.6). 4096 by default, the most a
+         * browser keeps; the name is the context's cookie name.
          *
-         * @param maxChars from the shortest possible sealed value up to 1 MiB
+         * @param maxBytes from 64 to 1 MiB
          * @return this builder
          * @since 0.1
          */
-        public Builder maxSealedLength(int maxChars) {
-            if (maxChars < SealedFormat.MIN_SEALED_CHARS || maxChars > (1 << 20)) {
-                throw new IllegalArgumentException("maximum sealed length must be " + SealedFormat.MIN_SEALED_CHARS
-                        + " to 1048576 characters");
+        public Builder maxCookieBytes(int maxBytes) {
+            if (maxBytes < 64 || maxBytes > (1 << 20)) {
+                throw new IllegalArgumentException("a cookie size budget must be 64 to 1048576 bytes");
             }
-            this.maxSealedChars = maxChars;
+            this.maxCookieBytes = maxBytes;
             return this;
         }
 
         /**
-         * Creates the engines of every key and the sealer.
+         * Accepts sealing with an AES-256-GCM primary key, whose random 96-bit nonces allow fewer
+         * than 2^32 values per key (NIST SP 800-38D §8.3): rotate well before that. Without it, a
+         * sealer whose primary is AES-256-GCM is refused; XAES-256-GCM, the default, has no such
+         * limit in practice.
+         *
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder acceptAesGcmLimit() {
+            this.acceptAesGcmLimit = true;
+            return this;
+        }
+
+        /**
+         * Creates the engines of every key that may open, and the sealer.
          *
          * @return the sealer
-         * @throws UnsupportedAlgorithmException if the provider lacks a key's algorithm
-         * @throws KeyException if the provider refuses a key
+         * @throws UnsupportedAlgorithmException if the engines lack a key's algorithm
+         * @throws KeyException if the engines refuse a key, or the primary is AES-256-GCM without
+         *     {@link #acceptAesGcmLimit()}
+         * @throws LifetimeException if the default lifetime exceeds the key set's maximum
+         * @throws ProviderNotFoundException if no provider is installed
          * @since 0.1
          */
         public CookieSealer build() {
-            Map<Integer, AeadEngine> engines = new HashMap<>();
-            for (SealingKey k : keyring.keys()) {
-                if (keyring.statusOf(k.keyId()).state() != KeyState.RETIRED) {
-                    engines.put(k.keyId(), provider.aeadEngine(k));
-                }
-            }
-            if (keyring.primary().algorithm() == Algorithm.AES_256_GCM && WARNED_AES_GCM.compareAndSet(false, true)) {
-                LOG.warn("Sealing with AES-256-GCM: one key must seal fewer than 2^32 values (NIST SP 800-38D); "
-                        + "prefer XAES-256-GCM, the default, or rotate often");
-            }
-            return new CookieSealer(this, Map.copyOf(engines));
+            return new DefaultCookieSealer(this);
         }
     }
 }

@@ -6,7 +6,7 @@ package dev.wafer;
  *
  * @since 0.1
  */
-public final class EngineFailureException extends WaferException {
+public final class EngineFailureException extends ConfigurationException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -2,7 +2,7 @@ package dev.wafer;
 
 /**
  * A sealed value was rejected: malformed, truncated, padded, too long, tampered with, sealed under
- * a key this keyring does not hold, or sealed for another context.
+ * a key this key set does not hold, or sealed for another context.
  *
  * <h2>Security</h2>
  * <p>Tampering, a wrong key, an unknown key id and a wrong context all give this type with the
@@ -11,7 +11,7 @@ package dev.wafer;
  *
  * @since 0.1
  */
-public class InvalidSealedValueException extends WaferException {
+public class InvalidSealedValueException extends RejectedInputException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -8,7 +8,7 @@ package dev.wafer;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8725">RFC 8725, JSON Web Token Best Current Practices</a>
  * @since 0.1
  */
-public class InvalidTokenException extends WaferException {
+public class InvalidTokenException extends RejectedInputException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -3,6 +3,8 @@ package dev.wafer;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Json;
 import dev.wafer.internal.SealedFormat;
+import dev.wafer.internal.Text;
+import dev.wafer.internal.Utf8;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.spec.RSAPrivateCrtKeySpec;
@@ -37,16 +39,16 @@ final class Jwks {
     private static final String RETIRED = "wafer_retired";
     private static final String NOT_AFTER = "wafer_not_after";
 
-    /** A parsed set: its key objects, its primary kid (null when absent) and its declared maximum TTL. */
+    /** A parsed set: its key objects, its primary kid (null when absent) and its declared maximum lifetime. */
     static final class Parsed {
         final List<Map<String, Object>> keys;
         final String primary;
-        final Optional<Duration> maxTtl;
+        final Optional<Duration> maxLifetime;
 
-        Parsed(List<Map<String, Object>> keys, String primary, Optional<Duration> maxTtl) {
+        Parsed(List<Map<String, Object>> keys, String primary, Optional<Duration> maxLifetime) {
             this.keys = keys;
             this.primary = primary;
-            this.maxTtl = maxTtl;
+            this.maxLifetime = maxLifetime;
         }
 
         /**
@@ -103,6 +105,23 @@ final class Jwks {
     }
 
     /** Adds the lifecycle members of a key to its JWK. */
+    /**
+     * The lifecycle a public JWK carries, if any: a verifier honours {@code wafer_state} retired
+     * and {@code wafer_not_after} as the issuer's own key set does (docs/format.md §3).
+     */
+    static KeyStatus publicStatus(Map<String, Object> jwk, String id) {
+        Object state = jwk.get(STATE);
+        KeyState s = state == null ? KeyState.ACTIVE : KeyState.fromJwkName(string(jwk, STATE, "key " + id));
+        return new KeyStatus(s, time(jwk, CREATED, id), time(jwk, DEACTIVATED, id), time(jwk, RETIRED, id),
+                time(jwk, NOT_AFTER, id));
+    }
+
+    /** The lifecycle members a published key carries: its end of use, if it has one. */
+    static Map<String, Object> withPublicStatus(Map<String, Object> jwk, KeyStatus s) {
+        s.notAfter().ifPresent(t -> jwk.put(NOT_AFTER, t.getEpochSecond()));
+        return jwk;
+    }
+
     static Map<String, Object> withStatus(Map<String, Object> jwk, KeyStatus s) {
         jwk.put(STATE, s.state().jwkName());
         s.createdAt().ifPresent(t -> jwk.put(CREATED, t.getEpochSecond()));
@@ -116,7 +135,7 @@ final class Jwks {
         Objects.requireNonNull(json, "json");
         Map<String, Object> set;
         try {
-            set = Json.parseObject(json.getBytes(StandardCharsets.UTF_8));
+            set = Json.parseObject(Utf8.encode(json), Json.Limits.KEY_FILE);
         } catch (IllegalArgumentException e) {
             throw new KeyException("unreadable JWK Set: " + e.getMessage());
         }
@@ -142,7 +161,7 @@ final class Jwks {
         }
         Object maxTtl = set.get(MAX_TTL);
         if (maxTtl != null && (!(maxTtl instanceof Long) || (Long) maxTtl <= 0
-                || (Long) maxTtl > CookieSealer.MAX_TTL.getSeconds())) {
+                || (Long) maxTtl > CookieSealer.MAX_LIFETIME.getSeconds())) {
             throw new KeyException("\"" + MAX_TTL + "\" must be a number of seconds, from 1 to ten years");
         }
         return new Parsed(out, (String) primary, Optional.ofNullable((Long) maxTtl).map(Duration::ofSeconds));
@@ -172,15 +191,18 @@ final class Jwks {
     static SealingKey readSealingKey(Map<String, Object> jwk) {
         String kid = string(jwk, "kid", null);
         if (kid == null || !kid.matches("[0-9a-f]{8}")) {
-            throw new KeyException("a sealing key's kid must be 8 lowercase hex digits");
+            throw new KeyException("a sealing key's kid must be 8 lowercase hex digits, not " + Text.quote(kid));
         }
         String where = "key " + kid;
         expect(jwk, "kty", "oct", where);
-        Algorithm alg = algorithm(jwk, where, Algorithm.Use.SEAL);
+        SealingAlgorithm alg = SealingAlgorithm.fromJwkName(string(jwk, "alg", where)).orElseThrow(() -> new KeyException(
+                where + ": alg " + Text.quote((String) jwk.get("alg")) + " is no sealing algorithm; Wafer seals with "
+                        + "XAES-256-GCM, AES-256-GCM and AES-256-GCM-SIV"));
         checkUse(jwk, "enc", where);
+        checkKeyOps(jwk, Set.of("encrypt", "decrypt"), "encrypt", where);
         byte[] k = bytes(jwk, "k", where);
         try {
-            return SealingKey.of(alg, Integer.parseUnsignedInt(kid, 16), k);
+            return SealingKey.of(alg, kid, k);
         } catch (KeyException e) {
             throw new KeyException(where + ": " + e.getMessage());
         } finally {
@@ -191,7 +213,7 @@ final class Jwks {
     static Map<String, Object> writeSealingKey(SealingKey key) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kty", "oct");
-        m.put("kid", key.keyIdHex());
+        m.put("kid", key.keyId());
         m.put("alg", key.algorithm().jwkName());
         m.put("use", "enc");
         byte[] k = key.copyBytes();
@@ -204,28 +226,28 @@ final class Jwks {
 
     static VerificationKey readVerificationKey(Map<String, Object> jwk) {
         String kid = string(jwk, "kid", null);
-        String where = kid == null ? "key without kid" : "key " + kid;
+        String where = kid == null ? "key without kid" : "key " + Text.escape(kid);
         for (String p : List.of("d", "p", "q", "dp", "dq", "qi", "k")) {
             if (jwk.containsKey(p)) {
                 throw new KeyException(where + ": a public key set holds the private member \"" + p
                         + "\"; publish the public JWK Set instead");
             }
         }
-        return readPublic(jwk, kid, where);
+        return readPublic(jwk, kid, where, false);
     }
 
-    private static VerificationKey readPublic(Map<String, Object> jwk, String kid, String where) {
+    private static VerificationKey readPublic(Map<String, Object> jwk, String kid, String where, boolean signing) {
         for (String bad : KEY_CARRYING) {
             if (jwk.containsKey(bad)) {
                 throw new KeyException(where + ": member \"" + bad + "\" is not supported");
             }
         }
         String kty = string(jwk, "kty", where);
-        Algorithm alg;
+        checkKeyOps(jwk, signing ? Set.of("sign", "verify") : Set.of("verify"), signing ? "sign" : "verify", where);
         if ("OKP".equals(kty)) {
             expect(jwk, "crv", "Ed25519", where);
-            alg = jwk.containsKey("alg") ? algorithm(jwk, where, Algorithm.Use.SIGN) : Algorithm.ED25519;
-            if (alg != Algorithm.ED25519) {
+            SigningAlgorithm alg = jwk.containsKey("alg") ? signingAlgorithm(jwk, where) : SigningAlgorithm.ED25519;
+            if (alg != SigningAlgorithm.ED25519) {
                 throw new KeyException(where + ": an OKP Ed25519 key must have alg EdDSA");
             }
             checkUse(jwk, "sig", where);
@@ -234,8 +256,8 @@ final class Jwks {
             if (!jwk.containsKey("alg")) {
                 throw new KeyException(where + ": an RSA key needs alg RS256 or PS256, which Wafer binds to the key");
             }
-            alg = algorithm(jwk, where, Algorithm.Use.SIGN);
-            if (alg == Algorithm.ED25519) {
+            SigningAlgorithm alg = signingAlgorithm(jwk, where);
+            if (!alg.isRsa()) {
                 throw new KeyException(where + ": an RSA key cannot have alg EdDSA");
             }
             checkUse(jwk, "sig", where);
@@ -243,14 +265,15 @@ final class Jwks {
             BigInteger e = new BigInteger(1, bytes(jwk, "e", where));
             return wrap(where, () -> VerificationKey.rsa(alg, kid, n, e));
         }
-        throw new KeyException(where + ": unsupported key type (kty) for signatures; Wafer signs with OKP Ed25519 and RSA keys");
+        throw new KeyException(where + ": unsupported key type (kty) " + Text.quote(kty)
+                + " for signatures; Wafer signs with OKP Ed25519 and RSA keys");
     }
 
     static SigningKey readSigningKey(Map<String, Object> jwk) {
         String kid = string(jwk, "kid", null);
-        String where = kid == null ? "key without kid" : "key " + kid;
-        VerificationKey pub = readPublic(jwk, kid, where);
-        if (pub.algorithm() == Algorithm.ED25519) {
+        String where = kid == null ? "key without kid" : "key " + Text.escape(kid);
+        VerificationKey pub = readPublic(jwk, kid, where, true);
+        if (pub.algorithm() == SigningAlgorithm.ED25519) {
             byte[] d = bytes(jwk, "d", where);
             try {
                 return wrap(where, () -> SigningKey.ed25519(pub.keyId(), d, pub.ed25519Bytes()));
@@ -270,7 +293,7 @@ final class Jwks {
 
     static Map<String, Object> writeSigningKey(SigningKey key) {
         Map<String, Object> m = key.publicKey().jwkMembers();
-        if (key.algorithm() == Algorithm.ED25519) {
+        if (key.algorithm() == SigningAlgorithm.ED25519) {
             byte[] d = key.ed25519Seed();
             m.put("d", Base64Url.encode(d));
             SealingKey.wipe(d);
@@ -299,14 +322,38 @@ final class Jwks {
         }
     }
 
-    private static Algorithm algorithm(Map<String, Object> jwk, String where, Algorithm.Use use) {
+    private static SigningAlgorithm signingAlgorithm(Map<String, Object> jwk, String where) {
         String name = string(jwk, "alg", where);
-        Algorithm alg = Algorithm.fromJwkName(name).orElseThrow(() -> new KeyException(where + ": unsupported alg"));
-        if (alg.use() != use) {
-            throw new KeyException(where + ": alg " + alg.jwkName() + " cannot be used to "
-                    + (use == Algorithm.Use.SEAL ? "seal" : "sign"));
+        return SigningAlgorithm.fromJwkName(name).orElseThrow(() -> new KeyException(where + ": alg " + Text.quote(name)
+                + (SealingAlgorithm.fromJwkName(name).isPresent() ? " cannot be used to sign"
+                : " is not supported; Wafer signs with EdDSA, RS256 and PS256")));
+    }
+
+    /**
+     * RFC 7517 §4.3: {@code key_ops}, when present, must allow what Wafer does with the key and
+     * nothing of another use; a conflict with {@code use} is refused, not ignored.
+     */
+    private static void checkKeyOps(Map<String, Object> jwk, Set<String> allowed, String required, String where) {
+        Object ops = jwk.get("key_ops");
+        if (ops == null) {
+            return;
         }
-        return alg;
+        if (!(ops instanceof List) || ((List<?>) ops).isEmpty()) {
+            throw new KeyException(where + ": \"key_ops\" must be a non-empty array of strings");
+        }
+        Set<Object> seen = new HashSet<>();
+        for (Object op : (List<?>) ops) {
+            if (!(op instanceof String) || !seen.add(op)) {
+                throw new KeyException(where + ": \"key_ops\" must hold distinct strings (RFC 7517 §4.3)");
+            }
+            if (!allowed.contains(op)) {
+                throw new KeyException(where + ": \"key_ops\" allows " + Text.quote((String) op)
+                        + ", which this key's use does not; Wafer uses it only to " + String.join(" and ", allowed));
+            }
+        }
+        if (!seen.contains(required)) {
+            throw new KeyException(where + ": \"key_ops\" does not allow " + required + ", which Wafer uses this key to do");
+        }
     }
 
     private static void checkUse(Map<String, Object> jwk, String expected, String where) {

@@ -9,7 +9,7 @@ package dev.wafer;
  *
  * @since 0.1
  */
-public final class KeyException extends WaferException {
+public class KeyException extends ConfigurationException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -9,25 +9,53 @@ import java.util.Optional;
 
 /**
  * The result of checking a key set's rotation plan: a key may stop opening or verifying only after
- * the longest time-to-live it sealed or signed for has passed since it stopped being primary;
+ * the longest lifetime it sealed or signed for has passed since it stopped being primary;
  * otherwise users are logged out early.
  *
- * @param maxTimeToLive the longest time-to-live the set seals or signs for, if declared
+ * @param maxLifetime the longest lifetime the set seals or signs for, if declared
  * @param violations plan errors: a key retired or ending too early, states that contradict each other
  * @param notes advice that is not an error: keys that may now be retired, checks that could not run
  * @since 0.1
  */
-public record KeyPlan(Optional<Duration> maxTimeToLive, List<String> violations, List<String> notes) {
+public record KeyPlan(Optional<Duration> maxLifetime, List<String> violations, List<String> notes) {
     /**
      * Copies.
      *
-     * @param maxTimeToLive the declared maximum time-to-live
+     * @param maxLifetime the declared maximum lifetime
      * @param violations the violations
      * @param notes the notes
      */
     public KeyPlan {
         violations = List.copyOf(violations);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * What loading a key set does with a plan that has violations.
+     *
+     * @since 0.1
+     */
+    public enum Check {
+        /** Refuse the key set with a {@link KeyPlanException}: the default. */
+        ENFORCE,
+        /**
+         * Load it anyway, for a tool that repairs or inspects it; {@link #violations()} still
+         * lists what is wrong.
+         */
+        ALLOW_VIOLATIONS
+    }
+
+    /** Throws if the plan has violations and the check enforces it; logs them if it does not. */
+    void enforce(Check check, String what) {
+        if (isSound()) {
+            return;
+        }
+        if (java.util.Objects.requireNonNull(check, "check") == Check.ENFORCE) {
+            throw new KeyPlanException("the " + what + " breaks its rotation plan: " + String.join("; ", violations)
+                    + " (load it with KeyPlan.Check.ALLOW_VIOLATIONS to repair it)", this);
+        }
+        org.slf4j.LoggerFactory.getLogger(KeyPlan.class).warn("The {} breaks its rotation plan, loaded anyway "
+                + "(KeyPlan.Check.ALLOW_VIOLATIONS): {}", what, String.join("; ", violations));
     }
 
     /**

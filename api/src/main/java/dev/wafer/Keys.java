@@ -12,17 +12,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The lifecycle logic that sealing keyrings and signing key sets share: keys in order, a status
- * per key id, exactly one primary, a declared maximum time-to-live. Immutable.
+ * The lifecycle logic that sealing key sets and signing key sets share: keys in order, a status
+ * per key id, exactly one primary, a declared maximum lifetime. Immutable.
  */
 final class Keys<K> {
     final List<K> keys;
     final Map<String, KeyStatus> status;
-    final Optional<Duration> maxTtl;
+    final Optional<Duration> maxLifetime;
     final K primary;
     private final Function<K, String> id;
 
-    Keys(List<K> keys, Map<String, KeyStatus> status, Optional<Duration> maxTtl, Function<K, String> id) {
+    Keys(List<K> keys, Map<String, KeyStatus> status, Optional<Duration> maxLifetime, Function<K, String> id) {
         this.keys = List.copyOf(keys);
         this.id = id;
         Jwks.checkUniqueIds(this.keys.stream().map(id).collect(Collectors.toList()));
@@ -33,7 +33,7 @@ final class Keys<K> {
             throw new KeyException("a key set needs exactly one primary key, not " + primaries.size());
         }
         this.primary = primaries.get(0);
-        this.maxTtl = maxTtl;
+        this.maxLifetime = maxLifetime;
     }
 
     /** The first key primary, the others active, nothing else known. */
@@ -57,7 +57,7 @@ final class Keys<K> {
 
     static <K> Keys<K> parsed(Jwks.Parsed parsed, List<K> keys, Function<K, String> id) {
         Jwks.checkUniqueIds(keys.stream().map(id).collect(Collectors.toList()));
-        return new Keys<>(keys, parsed.statuses(keys.stream().map(id).collect(Collectors.toList())), parsed.maxTtl, id);
+        return new Keys<>(keys, parsed.statuses(keys.stream().map(id).collect(Collectors.toList())), parsed.maxLifetime, id);
     }
 
     Keys<K> withNew(K fresh, KeyState state) {
@@ -70,7 +70,7 @@ final class Keys<K> {
         List<K> all = new ArrayList<>();
         all.add(fresh);
         all.addAll(keys);
-        return new Keys<>(all, next, maxTtl, id);
+        return new Keys<>(all, next, maxLifetime, id);
     }
 
     Keys<K> promote(String keyId) {
@@ -82,7 +82,7 @@ final class Keys<K> {
         Map<String, KeyStatus> next = new LinkedHashMap<>(status);
         next.put(id.apply(primary), status.get(id.apply(primary)).deactivated(Instant.now()));
         next.put(keyId, s.promoted());
-        return new Keys<>(keys, next, maxTtl, id);
+        return new Keys<>(keys, next, maxLifetime, id);
     }
 
     Keys<K> retire(String keyId, Instant now) {
@@ -91,8 +91,8 @@ final class Keys<K> {
             throw new IllegalArgumentException("key " + keyId + " is " + s.state().jwkName()
                     + "; only an active or pending key can be retired (rotate first)");
         }
-        if (s.state() == KeyState.ACTIVE && maxTtl.isPresent() && s.deactivatedAt().isPresent()) {
-            Instant safe = s.deactivatedAt().get().plus(maxTtl.get());
+        if (s.state() == KeyState.ACTIVE && maxLifetime.isPresent() && s.deactivatedAt().isPresent()) {
+            Instant safe = s.deactivatedAt().get().plus(maxLifetime.get());
             if (now.isBefore(safe)) {
                 throw new KeyException("key " + keyId + " may be retired from " + safe
                         + " on: values it sealed or signed may live until then");
@@ -100,21 +100,21 @@ final class Keys<K> {
         }
         Map<String, KeyStatus> next = new LinkedHashMap<>(status);
         next.put(keyId, s.retired(now));
-        return new Keys<>(keys, next, maxTtl, id);
+        return new Keys<>(keys, next, maxLifetime, id);
     }
 
     Keys<K> withNotAfter(String keyId, Instant notAfter) {
         Map<String, KeyStatus> next = new LinkedHashMap<>(status);
         next.put(keyId, statusOf(keyId).withNotAfter(Objects.requireNonNull(notAfter, "notAfter")));
-        return new Keys<>(keys, next, maxTtl, id);
+        return new Keys<>(keys, next, maxLifetime, id);
     }
 
-    Keys<K> withMaxTtl(Duration maxTimeToLive) {
-        Objects.requireNonNull(maxTimeToLive, "maxTimeToLive");
-        if (maxTimeToLive.getSeconds() < 1 || maxTimeToLive.compareTo(CookieSealer.MAX_TTL) > 0) {
-            throw new IllegalArgumentException("maximum time-to-live must be between one second and ten years");
+    Keys<K> withMaxLifetime(Duration maxLifetime) {
+        Objects.requireNonNull(maxLifetime, "maxLifetime");
+        if (maxLifetime.getSeconds() < 1 || maxLifetime.compareTo(CookieSealer.MAX_LIFETIME) > 0) {
+            throw new LifetimeException("a maximum lifetime must be between one second and ten years");
         }
-        return new Keys<>(keys, status, Optional.of(maxTimeToLive), id);
+        return new Keys<>(keys, status, Optional.of(maxLifetime), id);
     }
 
     Keys<K> remove(String keyId) {
@@ -126,7 +126,7 @@ final class Keys<K> {
         rest.remove(k);
         Map<String, KeyStatus> next = new LinkedHashMap<>(status);
         next.remove(keyId);
-        return new Keys<>(rest, next, maxTtl, id);
+        return new Keys<>(rest, next, maxLifetime, id);
     }
 
     KeyStatus statusOf(String keyId) {
@@ -140,7 +140,7 @@ final class Keys<K> {
     KeyPlan plan(Instant now) {
         Map<String, KeyStatus> ordered = new LinkedHashMap<>();
         keys.forEach(k -> ordered.put(id.apply(k), status.get(id.apply(k))));
-        return KeyPlan.check(ordered, maxTtl, now);
+        return KeyPlan.check(ordered, maxLifetime, now);
     }
 
     Optional<K> find(String keyId) {
@@ -152,7 +152,7 @@ final class Keys<K> {
         for (K k : keys) {
             jwks.add(Jwks.withStatus(writer.apply(k), status.get(id.apply(k))));
         }
-        return Jwks.write(jwks, id.apply(primary), maxTtl);
+        return Jwks.write(jwks, id.apply(primary), maxLifetime);
     }
 
     String describe() {

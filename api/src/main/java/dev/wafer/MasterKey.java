@@ -14,8 +14,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The 256-bit key that seals key files at rest ({@link KeyFiles}): kept apart from the files it
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * MasterKey master = MasterKey.fromEnvironment("WAFER_MASTER_KEY");
- * SealingKeyring ring = KeyFiles.readSealingKeyring(Path.of("/etc/app/cookie-keys.jwks"), master);
+ * SealingKeySet ring = KeyFiles.readSealingKeySet(Path.of("/etc/app/cookie-keys.jwks"), master);
  * }</pre>
  *
  * <h2>Security</h2>
@@ -38,7 +36,6 @@ import org.slf4j.LoggerFactory;
  * @since 0.1
  */
 public final class MasterKey {
-    private static final Logger LOG = LoggerFactory.getLogger(MasterKey.class);
     private static final int KEY_BYTES = 32;
     /** A master key file holds 43 characters; anything much larger is not one. */
     private static final int MAX_FILE_BYTES = 4096;
@@ -118,18 +115,51 @@ public final class MasterKey {
     }
 
     /**
+     * Who may read a master key file.
+     *
+     * @since 0.1
+     */
+    public enum FileAccess {
+        /** Only its owner: a file that others may read is refused. The default. */
+        OWNER_ONLY,
+        /**
+         * Anyone the file system lets read it: for a secrets volume whose permissions the
+         * platform sets (a Kubernetes secret is 0644 unless its {@code defaultMode} says 0400).
+         */
+        ANY
+    }
+
+    /**
      * A master key from a file holding its base64url text (white space around it, such as a final
-     * newline, is ignored). Logs a warning when other users may read the file.
+     * newline, is ignored), readable by its owner only.
      *
      * @param file the file, for example in a secrets volume
      * @return the key
-     * @throws KeyException if the file does not hold 32 bytes in unpadded base64url; the message
-     *     names the file, never its content
+     * @throws KeyException if the file does not hold 32 bytes in unpadded base64url, or (on a POSIX
+     *     file system) its group or other users may read it; the message names the file, never its
+     *     content
      * @throws IOException if the file cannot be read
      * @since 0.1
      */
     public static MasterKey fromFile(Path file) throws IOException {
+        return fromFile(file, FileAccess.OWNER_ONLY);
+    }
+
+    /**
+     * A master key from a file holding its base64url text.
+     *
+     * @param file the file
+     * @param access {@link FileAccess#OWNER_ONLY} to refuse a file others may read,
+     *     {@link FileAccess#ANY} to accept it
+     * @return the key
+     * @throws KeyException if the file does not hold a master key, or is readable by others and
+     *     that is refused
+     * @throws IOException if the file cannot be read
+     * @since 0.1
+     */
+    public static MasterKey fromFile(Path file, FileAccess access) throws IOException {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(access, "access");
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
@@ -138,7 +168,9 @@ public final class MasterKey {
             if (bytes.length > MAX_FILE_BYTES) {
                 throw new KeyException("master key file " + file + " is too large to hold a master key (" + FORMAT + ")");
             }
-            warnIfShared(file);
+            if (access == FileAccess.OWNER_ONLY) {
+                refuseIfShared(file);
+            }
             String text;
             try {
                 text = StandardCharsets.US_ASCII.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -152,15 +184,16 @@ public final class MasterKey {
         }
     }
 
-    private static void warnIfShared(Path file) {
+    private static void refuseIfShared(Path file) {
+        Set<PosixFilePermission> p;
         try {
-            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-            if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
-                LOG.warn("Master key file {} is readable by other users; make it readable by the service only (chmod 600)",
-                        file);
-            }
+            p = Files.getPosixFilePermissions(file);
         } catch (IOException | UnsupportedOperationException e) {
-            // Not a POSIX file system: nothing to check.
+            return; // not a POSIX file system: nothing to check
+        }
+        if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
+            throw new KeyException("master key file " + file + " is readable by other users; make it readable by the "
+                    + "service only (chmod 600), or accept that with MasterKey.fromFile(file, FileAccess.ANY)");
         }
     }
 
@@ -195,7 +228,7 @@ public final class MasterKey {
 
     /** The sealing key for the key-file format: XAES-256-GCM, key id 0. */
     SealingKey sealingKey() {
-        return SealingKey.of(Algorithm.XAES_256_GCM, KeyFiles.MASTER_KEY_ID, key);
+        return SealingKey.of(SealingAlgorithm.XAES_256_GCM, KeyFiles.MASTER_KEY_ID, key);
     }
 
     /**
@@ -205,6 +238,6 @@ public final class MasterKey {
      */
     @Override
     public String toString() {
-        return "MasterKey[" + Algorithm.XAES_256_GCM.jwkName() + "]";
+        return "MasterKey[" + SealingAlgorithm.XAES_256_GCM.jwkName() + "]";
     }
 }

@@ -1,6 +1,6 @@
 package dev.wafer;
 
-import java.nio.charset.StandardCharsets;
+import dev.wafer.internal.Utf8;
 import java.time.Instant;
 
 /**
@@ -14,10 +14,10 @@ import java.time.Instant;
 public final class OpenedValue {
     private final byte[] value;
     private final Instant expiresAt;
-    private final int keyId;
+    private final String keyId;
     private final boolean shouldReseal;
 
-    OpenedValue(byte[] value, Instant expiresAt, int keyId, boolean shouldReseal) {
+    OpenedValue(byte[] value, Instant expiresAt, String keyId, boolean shouldReseal) {
         this.value = value;
         this.expiresAt = expiresAt;
         this.keyId = keyId;
@@ -35,13 +35,20 @@ public final class OpenedValue {
     }
 
     /**
-     * The value as UTF-8 text.
+     * The value as UTF-8 text. Bytes that are not valid UTF-8 are refused, never replaced with
+     * U+FFFD: what was sealed is what is read, or nothing.
      *
      * @return the text
+     * @throws InvalidSealedValueException if the value is not valid UTF-8 (it was sealed as bytes);
+     *     read it with {@link #bytes()}
      * @since 0.1
      */
     public String text() {
-        return new String(value, StandardCharsets.UTF_8);
+        try {
+            return Utf8.decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSealedValueException("the sealed value is not UTF-8 text; read it with bytes()");
+        }
     }
 
     /**
@@ -57,10 +64,10 @@ public final class OpenedValue {
     /**
      * The id of the key that opened it.
      *
-     * @return the key id
+     * @return 8 lowercase hex digits
      * @since 0.1
      */
-    public int keyId() {
+    public String keyId() {
         return keyId;
     }
 
@@ -83,7 +90,7 @@ public final class OpenedValue {
      */
     @Override
     public String toString() {
-        return "OpenedValue[kid=" + SealingKey.hex(keyId) + ", expiresAt=" + expiresAt + ", length=" + value.length
+        return "OpenedValue[kid=" + keyId + ", expiresAt=" + expiresAt + ", length=" + value.length
                 + ", shouldReseal=" + shouldReseal + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.wafer;
 
+import dev.wafer.internal.JdkEd25519;
+import dev.wafer.internal.PemArmour;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -35,7 +37,7 @@ import java.util.Optional;
  * {@code openssl genpkey}, {@code openssl genrsa} and {@code openssl pkey -pubout} write.
  *
  * <pre>{@code
- * SigningKey key = Pem.readPrivateKey(Files.readString(path), Algorithm.ED25519, null);
+ * SigningKey key = Pem.readPrivateKey(Files.readString(path), SigningAlgorithm.ED25519, null);
  * String pem = Pem.writePublicKey(key.publicKey());
  * }</pre>
  *
@@ -70,16 +72,15 @@ import java.util.Optional;
  */
 public final class Pem {
     /** The label of a PKCS#8 private key (RFC 7468 §10). */
-    public static final String PRIVATE_KEY = "PRIVATE KEY";
+    public static final String PRIVATE_KEY = PemArmour.PRIVATE_KEY;
     /** The label of a SubjectPublicKeyInfo public key (RFC 7468 §13). */
-    public static final String PUBLIC_KEY = "PUBLIC KEY";
+    public static final String PUBLIC_KEY = PemArmour.PUBLIC_KEY;
     /** The longest PEM text read, in characters: 64 KiB, far more than a 16384-bit RSA key needs. */
     public static final int MAX_PEM_CHARS = 64 * 1024;
 
     private static final int ED25519_BYTES = 32;
     /** The SubjectPublicKeyInfo of an Ed25519 key: a 12-byte prefix, then the 32-byte key (RFC 8410 §4). */
     private static final int ED25519_SPKI_BYTES = 44;
-    private static final int MAX_LABEL_CHARS = 64;
     private static final Map<String, String> HINTS = Map.of(
             "ENCRYPTED PRIVATE KEY", "is encrypted; decrypt it first (openssl pkcs8 -in key.pem -out plain.pem), "
                     + "and seal key files at rest with a master key instead (KeyFiles)",
@@ -112,14 +113,14 @@ public final class Pem {
      * @see <a href="https://www.rfc-editor.org/rfc/rfc5958#section-2">RFC 5958 §2</a>
      * @since 0.1
      */
-    public static SigningKey readPrivateKey(String pem, Algorithm algorithm, String keyId) {
+    public static SigningKey readPrivateKey(String pem, SigningAlgorithm algorithm, String keyId) {
         checkSigning(algorithm);
-        List<Block> blocks = blocks(pem);
-        Block priv = single(blocks, PRIVATE_KEY, true);
-        Block pub = single(blocks, PUBLIC_KEY, false);
+        List<PemArmour.Block> blocks = PemArmour.blocks(pem, MAX_PEM_CHARS, HINTS);
+        PemArmour.Block priv = PemArmour.single(blocks, PRIVATE_KEY, true);
+        PemArmour.Block pub = PemArmour.single(blocks, PUBLIC_KEY, false);
         try {
             PrivateKey key = parsePrivate(priv.der, algorithm);
-            return algorithm == Algorithm.ED25519 ? ed25519Private(key, pub, keyId) : rsaPrivate(key, pub, algorithm, keyId);
+            return algorithm == SigningAlgorithm.ED25519 ? ed25519Private(key, pub, keyId) : rsaPrivate(key, pub, algorithm, keyId);
         } finally {
             Arrays.fill(priv.der, (byte) 0);
         }
@@ -140,14 +141,14 @@ public final class Pem {
      * @see <a href="https://www.rfc-editor.org/rfc/rfc8410#section-4">RFC 8410 §4</a>
      * @since 0.1
      */
-    public static VerificationKey readPublicKey(String pem, Algorithm algorithm, String keyId) {
+    public static VerificationKey readPublicKey(String pem, SigningAlgorithm algorithm, String keyId) {
         checkSigning(algorithm);
-        List<Block> blocks = blocks(pem);
+        List<PemArmour.Block> blocks = PemArmour.blocks(pem, MAX_PEM_CHARS, HINTS);
         if (blocks.stream().anyMatch(b -> b.label.equals(PRIVATE_KEY))) {
             throw new KeyException("the PEM text holds a PRIVATE KEY where a public key is expected; "
                     + "give its PUBLIC KEY (openssl pkey -in key.pem -pubout)");
         }
-        return parsePublic(single(blocks, PUBLIC_KEY, true).der, algorithm, keyId);
+        return parsePublic(PemArmour.single(blocks, PUBLIC_KEY, true).der, algorithm, keyId);
     }
 
     /**
@@ -164,7 +165,7 @@ public final class Pem {
         Objects.requireNonNull(key, "key");
         byte[] der;
         try {
-            if (key.algorithm() == Algorithm.ED25519) {
+            if (key.algorithm() == SigningAlgorithm.ED25519) {
                 byte[] seed = key.ed25519Seed();
                 try {
                     der = KeyFactory.getInstance("Ed25519")
@@ -179,7 +180,7 @@ public final class Pem {
             throw new KeyException(key + ": the JDK cannot encode this key as PKCS#8", e);
         }
         try {
-            return armor(PRIVATE_KEY, der);
+            return PemArmour.armor(PRIVATE_KEY, der);
         } finally {
             Arrays.fill(der, (byte) 0);
         }
@@ -199,13 +200,13 @@ public final class Pem {
         Objects.requireNonNull(key, "key");
         try {
             PublicKey pub;
-            if (key.algorithm() == Algorithm.ED25519) {
+            if (key.algorithm() == SigningAlgorithm.ED25519) {
                 pub = KeyFactory.getInstance("Ed25519")
                         .generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519, point(key.ed25519Bytes())));
             } else {
                 pub = KeyFactory.getInstance("RSA").generatePublic(key.rsaSpec());
             }
-            return armor(PUBLIC_KEY, pub.getEncoded());
+            return PemArmour.armor(PUBLIC_KEY, pub.getEncoded());
         } catch (GeneralSecurityException e) {
             throw new KeyException(key + ": the JDK cannot encode this key as SubjectPublicKeyInfo", e);
         }
@@ -213,18 +214,15 @@ public final class Pem {
 
     // ---- keys ---------------------------------------------------------------------------------
 
-    private static void checkSigning(Algorithm algorithm) {
+    private static void checkSigning(SigningAlgorithm algorithm) {
         Objects.requireNonNull(algorithm, "algorithm");
-        if (algorithm.use() != Algorithm.Use.SIGN) {
-            throw new IllegalArgumentException(algorithm + " is not a signature algorithm");
-        }
     }
 
-    private static String jdkName(Algorithm algorithm) {
-        return algorithm == Algorithm.ED25519 ? "Ed25519" : "RSA";
+    private static String jdkName(SigningAlgorithm algorithm) {
+        return algorithm == SigningAlgorithm.ED25519 ? "Ed25519" : "RSA";
     }
 
-    private static PrivateKey parsePrivate(byte[] der, Algorithm algorithm) {
+    private static PrivateKey parsePrivate(byte[] der, SigningAlgorithm algorithm) {
         try {
             return KeyFactory.getInstance(jdkName(algorithm)).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
@@ -233,7 +231,7 @@ public final class Pem {
         }
     }
 
-    private static VerificationKey parsePublic(byte[] der, Algorithm algorithm, String keyId) {
+    private static VerificationKey parsePublic(byte[] der, SigningAlgorithm algorithm, String keyId) {
         PublicKey key;
         try {
             key = KeyFactory.getInstance(jdkName(algorithm)).generatePublic(new X509EncodedKeySpec(der));
@@ -241,7 +239,7 @@ public final class Pem {
             throw new KeyException("the PUBLIC KEY is not a SubjectPublicKeyInfo " + jdkName(algorithm) + " key"
                     + otherType(algorithm, false, der), e);
         }
-        if (algorithm == Algorithm.ED25519) {
+        if (algorithm == SigningAlgorithm.ED25519) {
             return VerificationKey.ed25519(keyId, ed25519FromSpki(key.getEncoded()));
         }
         RSAPublicKey rsa = (RSAPublicKey) key;
@@ -249,8 +247,8 @@ public final class Pem {
     }
 
     /** Names the key type the block holds when it is the other one Wafer knows, to say which algorithm fits. */
-    private static String otherType(Algorithm algorithm, boolean privateKey, byte[] der) {
-        String other = algorithm == Algorithm.ED25519 ? "RSA" : "Ed25519";
+    private static String otherType(SigningAlgorithm algorithm, boolean privateKey, byte[] der) {
+        String other = algorithm == SigningAlgorithm.ED25519 ? "RSA" : "Ed25519";
         try {
             KeyFactory f = KeyFactory.getInstance(other);
             if (privateKey) {
@@ -261,20 +259,20 @@ public final class Pem {
         } catch (GeneralSecurityException | RuntimeException e) {
             return "; Wafer reads Ed25519 and RSA keys only";
         }
-        return "; it holds an " + other + " key: use algorithm " + (algorithm == Algorithm.ED25519 ? "RS256 or PS256" : "ED25519");
+        return "; it holds an " + other + " key: use algorithm " + (algorithm == SigningAlgorithm.ED25519 ? "RS256 or PS256" : "ED25519");
     }
 
-    private static SigningKey ed25519Private(PrivateKey key, Block pubBlock, String keyId) {
+    private static SigningKey ed25519Private(PrivateKey key, PemArmour.Block pubBlock, String keyId) {
         byte[] seed = ((EdECPrivateKey) key).getBytes()
                 .orElseThrow(() -> new KeyException("the JDK does not reveal this Ed25519 private key"));
         try {
             if (seed.length != ED25519_BYTES) {
                 throw new KeyException("an Ed25519 private key is 32 bytes, not " + seed.length);
             }
-            Optional<byte[]> derived = deriveEd25519Public(seed);
+            Optional<byte[]> derived = JdkEd25519.derivePublicKey(seed);
             byte[] pub;
             if (pubBlock != null) {
-                pub = parsePublic(pubBlock.der, Algorithm.ED25519, null).ed25519Bytes();
+                pub = parsePublic(pubBlock.der, SigningAlgorithm.ED25519, null).ed25519Bytes();
                 if (derived.isPresent() && !MessageDigest.isEqual(derived.get(), pub)) {
                     throw new KeyException("the PUBLIC KEY in the PEM text does not belong to its PRIVATE KEY");
                 }
@@ -288,7 +286,7 @@ public final class Pem {
         }
     }
 
-    private static SigningKey rsaPrivate(PrivateKey key, Block pubBlock, Algorithm algorithm, String keyId) {
+    private static SigningKey rsaPrivate(PrivateKey key, PemArmour.Block pubBlock, SigningAlgorithm algorithm, String keyId) {
         if (!(key instanceof RSAPrivateCrtKey)) {
             throw new KeyException("the RSA PRIVATE KEY lacks its CRT parameters (p, q, dp, dq, qi)");
         }
@@ -304,53 +302,6 @@ public final class Pem {
             }
         }
         return signing;
-    }
-
-    /**
-     * The public key of an Ed25519 private key, computed by the JDK: its key-pair generator draws
-     * the 32-byte private key from the random source and derives the public key from it
-     * (RFC 8032 §5.1.5), so a source that yields exactly the known private key makes it derive that
-     * key's public key. The result is used only if the generated private key is the known one;
-     * otherwise (another JDK, another provider) it is empty and the caller asks for the public key.
-     */
-    private static Optional<byte[]> deriveEd25519Public(byte[] seed) {
-        byte[] generated = null;
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
-            g.initialize(NamedParameterSpec.ED25519, new OneShotRandom(seed));
-            KeyPair pair = g.generateKeyPair();
-            generated = ((EdECPrivateKey) pair.getPrivate()).getBytes().orElse(null);
-            if (generated == null || !MessageDigest.isEqual(generated, seed)) {
-                return Optional.empty();
-            }
-            return Optional.of(ed25519FromSpki(pair.getPublic().getEncoded()));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return Optional.empty();
-        } finally {
-            if (generated != null) {
-                Arrays.fill(generated, (byte) 0);
-            }
-        }
-    }
-
-    /** Yields one given 32-byte value, once; anything else is refused, so no other value goes unnoticed. */
-    private static final class OneShotRandom extends SecureRandom {
-        private static final long serialVersionUID = 1L;
-        private final transient byte[] value;
-        private transient boolean used;
-
-        OneShotRandom(byte[] value) {
-            this.value = value;
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            if (used || value == null || bytes.length != value.length) {
-                throw new IllegalStateException("the Ed25519 generator asked for other random bytes");
-            }
-            used = true;
-            System.arraycopy(value, 0, bytes, 0, value.length);
-        }
     }
 
     private static byte[] ed25519FromSpki(byte[] spki) {
@@ -372,116 +323,5 @@ public final class Pem {
         }
         bigEndian[0] &= 0x7f;
         return new EdECPoint(xOdd, new BigInteger(1, bigEndian));
-    }
-
-    // ---- armor (RFC 7468) ---------------------------------------------------------------------
-
-    private static final class Block {
-        final String label;
-        final byte[] der;
-
-        Block(String label, byte[] der) {
-            this.label = label;
-            this.der = der;
-        }
-    }
-
-    private static String armor(String label, byte[] der) {
-        // RFC 7468 §2: base64 in lines of exactly 64 characters but the last, as OpenSSL writes.
-        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
-        return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
-    }
-
-    private static Block single(List<Block> blocks, String label, boolean required) {
-        Block found = null;
-        for (Block b : blocks) {
-            if (b.label.equals(label)) {
-                if (found != null) {
-                    throw new KeyException("the PEM text holds several " + label + " blocks; give one key");
-                }
-                found = b;
-            }
-        }
-        if (found == null && required) {
-            throw new KeyException("the PEM text holds no " + label + " block");
-        }
-        return found;
-    }
-
-    /** Every PEM block of the text; refuses labels other than PRIVATE KEY and PUBLIC KEY, saying why. */
-    private static List<Block> blocks(String pem) {
-        Objects.requireNonNull(pem, "pem");
-        if (pem.length() > MAX_PEM_CHARS) {
-            throw new KeyException("the PEM text is longer than " + MAX_PEM_CHARS + " characters");
-        }
-        List<Block> blocks = new ArrayList<>();
-        String label = null;
-        StringBuilder body = null;
-        for (String raw : pem.split("\r\n|\n|\r", -1)) {
-            String line = raw.strip();
-            if (label == null) {
-                if (line.startsWith("-----BEGIN ")) {
-                    label = label(line, "-----BEGIN ");
-                    body = new StringBuilder();
-                } else if (line.startsWith("-----END ")) {
-                    throw new KeyException("the PEM text has an END line without its BEGIN line");
-                }
-                continue;
-            }
-            if (line.startsWith("-----END ")) {
-                if (!label.equals(label(line, "-----END "))) {
-                    throw new KeyException("the PEM block " + label + " ends with another label");
-                }
-                blocks.add(new Block(label, decode(label, body)));
-                label = null;
-                body = null;
-            } else if (line.startsWith("-----")) {
-                throw new KeyException("the PEM block " + label + " has no END line");
-            } else if (line.indexOf(':') >= 0) {
-                throw new KeyException("the PEM block " + label + " has headers (such as Proc-Type, an OpenSSL-encrypted "
-                        + "key); Wafer reads unencrypted PKCS#8 and SubjectPublicKeyInfo only");
-            } else {
-                body.append(line);
-            }
-        }
-        if (label != null) {
-            throw new KeyException("the PEM block " + label + " has no END line");
-        }
-        if (blocks.isEmpty()) {
-            throw new KeyException("the text holds no PEM block (a PKCS#8 PRIVATE KEY or an SPKI PUBLIC KEY block)");
-        }
-        return blocks;
-    }
-
-    private static String label(String line, String prefix) {
-        if (!line.endsWith("-----") || line.length() < prefix.length() + 5) {
-            throw new KeyException("the PEM text has a malformed BEGIN or END line");
-        }
-        String label = line.substring(prefix.length(), line.length() - 5);
-        if (label.equals(PRIVATE_KEY) || label.equals(PUBLIC_KEY)) {
-            return label;
-        }
-        String hint = HINTS.get(label);
-        if (hint != null) {
-            throw new KeyException("the PEM block " + label + " " + hint);
-        }
-        boolean printable = label.length() <= MAX_LABEL_CHARS && label.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-        throw new KeyException("unknown PEM label " + (printable ? "\"" + label + "\"" : "")
-                + "; Wafer reads PRIVATE KEY (PKCS#8) and PUBLIC KEY (SubjectPublicKeyInfo)");
-    }
-
-    private static byte[] decode(String label, StringBuilder body) {
-        // Strict base64 (RFC 7468 §3 "strict" parser), not the MIME decoder, which skips any
-        // character outside the alphabet and so would accept a damaged file.
-        byte[] ascii = body.toString().replaceAll("[ \t]", "").getBytes(StandardCharsets.US_ASCII);
-        try {
-            byte[] der = Base64.getDecoder().decode(ascii);
-            if (der.length == 0) {
-                throw new KeyException("the PEM block " + label + " is empty");
-            }
-            return der;
-        } catch (IllegalArgumentException e) {
-            throw new KeyException("the PEM block " + label + " is not valid base64");
-        }
     }
 }

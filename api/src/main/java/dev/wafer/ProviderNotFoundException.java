@@ -6,7 +6,7 @@ package dev.wafer;
  *
  * @since 0.1
  */
-public final class ProviderNotFoundException extends WaferException {
+public final class ProviderNotFoundException extends ConfigurationException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -1,28 +1,36 @@
 package dev.wafer;
 
+import dev.wafer.internal.Text;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What is installed and what serves what: each provider's name, version, priorities, algorithms
- * and self-test results, and which provider's engine the default {@link Wafer#provider()} uses for
- * each algorithm. {@link #toString()} renders it as text, for logs and the command line.
+ * and self-test results, and which provider's engine the default {@link Wafer#engines()} uses for
+ * each algorithm. {@link Wafer#report()} builds it and never throws. {@link #toString()} renders it as text, for logs and the command line.
  *
  * @param providers every installed provider, in choice order
  * @param servedBy for each algorithm, the provider that serves it, or why none does
+ * @param problems what is missing or broken, and why: no provider, a provider skipped (failed to
+ *     load, built for another SPI), a {@code wafer.provider} property naming no installed provider,
+ *     a failed self-test; empty when all is well
  * @since 0.1
  */
-public record ProviderReport(List<Entry> providers, Map<Algorithm, String> servedBy) {
+public record ProviderReport(List<Entry> providers, Map<Algorithm, String> servedBy, List<String> problems) {
     /**
      * Copies.
      *
      * @param providers the providers
      * @param servedBy the engine per algorithm
+     * @param problems what is missing or broken, and why; empty when all is well
      */
     public ProviderReport {
         providers = List.copyOf(providers);
-        servedBy = Map.copyOf(servedBy);
+        servedBy = Collections.unmodifiableMap(new LinkedHashMap<>(servedBy));
+        problems = List.copyOf(problems);
     }
 
     /**
@@ -43,8 +51,8 @@ public record ProviderReport(List<Entry> providers, Map<Algorithm, String> serve
          */
         public Entry {
             Objects.requireNonNull(info, "info");
-            priorities = Map.copyOf(priorities);
-            selfTests = Map.copyOf(selfTests);
+            priorities = Collections.unmodifiableMap(new LinkedHashMap<>(priorities));
+            selfTests = Collections.unmodifiableMap(new LinkedHashMap<>(selfTests));
         }
     }
 
@@ -55,22 +63,27 @@ public record ProviderReport(List<Entry> providers, Map<Algorithm, String> serve
      */
     @Override
     public String toString() {
+        // Names, versions and messages come from the providers: control characters are escaped.
         StringBuilder b = new StringBuilder();
         for (Entry e : providers) {
-            b.append(e.info().name()).append(" (").append(e.info().version()).append(", priority ")
-                    .append(e.info().priority()).append(")\n");
-            for (Algorithm a : Algorithm.values()) {
+            b.append(Text.escapeControls(e.info().name())).append(" (").append(Text.escapeControls(e.info().version()))
+                    .append(", priority ").append(e.info().priority()).append(")\n");
+            for (Algorithm a : Algorithm.all()) {
                 if (e.info().algorithms().contains(a)) {
-                    b.append(String.format("  %-16s priority %4d  self-test %s%n", a.jwkName(), e.priorities().get(a),
-                            e.selfTests().get(a)));
+                    b.append(String.format("  %-16s priority %4d  self-test %s\n", a.jwkName(), e.priorities().get(a),
+                            Text.escapeControls(String.valueOf(e.selfTests().get(a)))));
                 }
             }
         }
         b.append("served by\n");
-        for (Algorithm a : Algorithm.values()) {
+        for (Algorithm a : Algorithm.all()) {
             if (servedBy.containsKey(a)) {
-                b.append(String.format("  %-16s %s%n", a.jwkName(), servedBy.get(a)));
+                b.append(String.format("  %-16s %s\n", a.jwkName(), Text.escapeControls(servedBy.get(a))));
             }
+        }
+        if (!problems.isEmpty()) {
+            b.append("problems\n");
+            problems.forEach(p -> b.append("  ").append(Text.escapeControls(p)).append('\n'));
         }
         return b.toString();
     }

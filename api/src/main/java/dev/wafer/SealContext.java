@@ -1,6 +1,8 @@
 package dev.wafer;
 
 import dev.wafer.internal.SealedFormat;
+import dev.wafer.internal.Text;
+import dev.wafer.internal.Utf8;
 import java.util.Objects;
 
 /**
@@ -8,35 +10,50 @@ import java.util.Objects;
  * The context is authenticated but never transmitted, so a value sealed for one cookie or purpose
  * does not open for another (no cut-and-paste between cookies).
  *
- * <p>The context is encoded as the name then the purpose, each length-prefixed UTF-8, so no two
- * contexts encode alike; no purpose and the empty purpose are the same context. The encoding is
- * computed once: keep contexts in constants. Instances are immutable and thread-safe.
+ * <p>The context is encoded as the name then the purpose, each as a 4-byte length and its UTF-8
+ * bytes (docs/format.md §1), so no two contexts encode alike; no purpose and the empty purpose are
+ * the same context. Name and purpose are compared as they are: no Unicode normalisation, no case
+ * folding ({@code "Session"} and {@code "session"} are two contexts). Each is at most
+ * {@value #MAX_UTF8_BYTES} bytes of UTF-8. The encoding is computed once: keep contexts in
+ * constants. Instances are immutable and thread-safe.
+ *
+ * <h2>What a context cannot do</h2>
+ * <p>A context binds a value to a name and a purpose, not to one cookie of one site: two cookies
+ * given the same context open each other's values, without a word, and so do two applications
+ * that share a key set and a cookie name. Give every cookie its own name and purpose, and every
+ * application its own key set. The sealer also counts the context's cookie name into the cookie's
+ * size budget, so the name must be the cookie's real name. The web module's cookie spec derives
+ * the context from the cookie it declares, so that the two cannot drift apart.
  *
  * @since 0.1
  */
 public final class SealContext {
-    /** Longest cookie name or purpose, in characters. */
-    private static final int MAX_CHARS = 1024;
+    /** Longest cookie name or purpose, in bytes of UTF-8. */
+    public static final int MAX_UTF8_BYTES = 1024;
 
     private final String cookieName;
     private final String purpose;
+    private final int nameBytes;
     private final byte[] encoded;
 
     private SealContext(String cookieName, String purpose) {
         Objects.requireNonNull(cookieName, "cookieName");
         Objects.requireNonNull(purpose, "purpose");
-        if (cookieName.isEmpty() || cookieName.length() > MAX_CHARS || purpose.length() > MAX_CHARS) {
-            throw new IllegalArgumentException("cookie name must have 1 to 1024 characters and purpose at most 1024");
+        byte[] name = Utf8.encode(cookieName);
+        byte[] purp = Utf8.encode(purpose);
+        if (name.length == 0 || name.length > MAX_UTF8_BYTES || purp.length > MAX_UTF8_BYTES) {
+            throw new IllegalArgumentException("a cookie name must have 1 to 1024 bytes of UTF-8, and a purpose at most 1024");
         }
         this.cookieName = cookieName;
         this.purpose = purpose;
+        this.nameBytes = name.length;
         this.encoded = SealedFormat.context(cookieName, purpose);
     }
 
     /**
      * The context of a cookie, with no purpose.
      *
-     * @param cookieName the cookie name, 1 to 1024 characters
+     * @param cookieName the cookie name, 1 to 1024 bytes of UTF-8
      * @return the context
      * @throws IllegalArgumentException if the name is empty, too long or not valid Unicode
      * @since 0.1
@@ -48,8 +65,8 @@ public final class SealContext {
     /**
      * The context of a cookie and a purpose, for example {@code ("session", "csrf")}.
      *
-     * @param cookieName the cookie name, 1 to 1024 characters
-     * @param purpose the purpose, at most 1024 characters; empty for none
+     * @param cookieName the cookie name, 1 to 1024 bytes of UTF-8
+     * @param purpose the purpose, at most 1024 bytes of UTF-8; empty for none
      * @return the context
      * @throws IllegalArgumentException if the name is empty, either is too long or not valid Unicode
      * @since 0.1
@@ -76,6 +93,11 @@ public final class SealContext {
      */
     public String purpose() {
         return purpose;
+    }
+
+    /** The cookie name's length in bytes of UTF-8, for the cookie's size budget. */
+    int cookieNameBytes() {
+        return nameBytes;
     }
 
     /** The encoded context; shared, never modified. */
@@ -108,10 +130,11 @@ public final class SealContext {
     /**
      * Name and purpose.
      *
-     * @return for example {@code SealContext[session, csrf]}
+     * @return for example {@code SealContext[session, csrf]}, with characters outside printable
+     *     ASCII escaped
      */
     @Override
     public String toString() {
-        return "SealContext[" + cookieName + ", " + purpose + "]";
+        return "SealContext[" + Text.escape(cookieName) + ", " + Text.escape(purpose) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.wafer;
 
+import dev.wafer.internal.Text;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -7,11 +8,15 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * One 256-bit key for sealing cookie values, with its 4-byte key id and its algorithm.
+ * One 256-bit key for sealing cookie values, with its key id and its algorithm.
+ *
+ * <p>The key id is 4 bytes in every sealed value and 8 lowercase hex digits everywhere a person
+ * sees it: key files ({@code kid}), the command line, {@link #toString()}, and this api, which
+ * takes and returns it as that text ({@code "0a1b2c3d"}).
  *
  * <h2>Security</h2>
  * <p>The key bytes never leave this object except into a provider's engine and into a private
- * JWK Set ({@link SealingKeyring#toJwkSet()}). {@link #toString()} shows the key id and the
+ * JWK Set ({@link SealingKeySet#toJwkSet()}). {@link #toString()} shows the key id and the
  * algorithm only; {@link #equals(Object)} compares in constant time and {@link #hashCode()} uses
  * the key id, never key bytes. Instances are immutable and thread-safe.
  *
@@ -21,10 +26,10 @@ public final class SealingKey {
     static final int KEY_BYTES = 32;
 
     private final int keyId;
-    private final Algorithm algorithm;
+    private final SealingAlgorithm algorithm;
     private final byte[] key;
 
-    private SealingKey(int keyId, Algorithm algorithm, byte[] key) {
+    private SealingKey(int keyId, SealingAlgorithm algorithm, byte[] key) {
         this.keyId = keyId;
         this.algorithm = algorithm;
         this.key = key;
@@ -33,13 +38,12 @@ public final class SealingKey {
     /**
      * Generates a new key from {@link SecureRandom}, with a random key id.
      *
-     * @param algorithm a sealing algorithm
+     * @param algorithm the algorithm
      * @return the key
-     * @throws IllegalArgumentException if the algorithm is not a sealing algorithm
      * @since 0.1
      */
-    public static SealingKey generate(Algorithm algorithm) {
-        checkSealing(algorithm);
+    public static SealingKey generate(SealingAlgorithm algorithm) {
+        Objects.requireNonNull(algorithm, "algorithm");
         SecureRandom random = Randomness.secureRandom();
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
@@ -49,48 +53,55 @@ public final class SealingKey {
     /**
      * Imports raw key bytes, for example from a secrets manager.
      *
-     * @param algorithm a sealing algorithm
-     * @param keyId the 4-byte key id written into every value this key seals
+     * @param algorithm the algorithm
+     * @param keyId the key id, 8 hex digits (upper case is read as lower case), written into every
+     *     value this key seals
      * @param keyBytes exactly 32 bytes; copied
      * @return the key
-     * @throws KeyException if the key is not 256 bits
-     * @throws IllegalArgumentException if the algorithm is not a sealing algorithm
+     * @throws KeyException if the key is not 256 bits or the key id is not 8 hex digits
      * @since 0.1
      */
-    public static SealingKey of(Algorithm algorithm, int keyId, byte[] keyBytes) {
-        checkSealing(algorithm);
+    public static SealingKey of(SealingAlgorithm algorithm, String keyId, byte[] keyBytes) {
+        Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(keyBytes, "keyBytes");
+        int id = parseKeyId(keyId);
         if (keyBytes.length != KEY_BYTES) {
             throw new KeyException("a " + algorithm.jwkName() + " key must be 256 bits, not " + keyBytes.length * 8);
         }
-        return new SealingKey(keyId, algorithm, keyBytes.clone());
+        return new SealingKey(id, algorithm, keyBytes.clone());
     }
 
-    private static void checkSealing(Algorithm algorithm) {
-        Objects.requireNonNull(algorithm, "algorithm");
-        if (algorithm.use() != Algorithm.Use.SEAL) {
-            throw new IllegalArgumentException(algorithm + " is not a sealing algorithm");
+    /** A key from an id already in its 4-byte form, for the key-file formats. */
+    static SealingKey ofId(SealingAlgorithm algorithm, int keyId, byte[] keyBytes) {
+        return of(algorithm, hex(keyId), keyBytes);
+    }
+
+    /**
+     * The 4-byte form of a key id.
+     *
+     * @throws KeyException if it is not 8 hex digits; the message shows it escaped
+     */
+    static int parseKeyId(String keyId) {
+        Objects.requireNonNull(keyId, "keyId");
+        if (!keyId.matches("[0-9a-fA-F]{8}")) {
+            throw new KeyException("a sealing key id is 8 hex digits, not " + Text.quote(keyId));
         }
+        return Integer.parseUnsignedInt(keyId, 16);
     }
 
     /**
      * The key id, written in clear in every sealed value.
      *
-     * @return the 4-byte key id
+     * @return 8 lowercase hex digits, for example {@code 0a1b2c3d}
      * @since 0.1
      */
-    public int keyId() {
-        return keyId;
+    public String keyId() {
+        return hex(keyId);
     }
 
-    /**
-     * The key id as 8 lowercase hex digits, as in key files ({@code kid}).
-     *
-     * @return the key id in hex
-     * @since 0.1
-     */
-    public String keyIdHex() {
-        return hex(keyId);
+    /** The key id as the sealed-value format writes it. */
+    int keyIdBits() {
+        return keyId;
     }
 
     static String hex(int keyId) {
@@ -100,10 +111,10 @@ public final class SealingKey {
     /**
      * The algorithm this key seals with.
      *
-     * @return a sealing algorithm
+     * @return the algorithm
      * @since 0.1
      */
-    public Algorithm algorithm() {
+    public SealingAlgorithm algorithm() {
         return algorithm;
     }
 
@@ -144,7 +155,7 @@ public final class SealingKey {
      */
     @Override
     public String toString() {
-        return "SealingKey[kid=" + keyIdHex() + ", alg=" + algorithm.jwkName() + "]";
+        return "SealingKey[kid=" + keyId() + ", alg=" + algorithm.jwkName() + "]";
     }
 
     static byte[] wipe(byte[] b) {

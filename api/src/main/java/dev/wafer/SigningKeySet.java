@@ -1,15 +1,12 @@
 package dev.wafer;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The signing keys of an issuing service: one primary that signs new tokens, and older keys whose
@@ -20,8 +17,10 @@ import java.util.stream.Collectors;
  * key is published by {@link #publicKeys()} but does not sign yet, so verifiers learn it before
  * tokens signed with it arrive; {@link #promote(String)} makes it primary. {@link #rotate()} does
  * both at once. {@link #retire(String, Instant)} refuses to retire a key before the longest token
- * lifetime ({@link #withMaxTimeToLive(Duration)}) has passed since it stopped signing; retired keys
- * are no longer published. See docs/keys.md.
+ * lifetime ({@link #withMaxLifetime(Duration)}) has passed since it stopped signing, and a signer
+ * refuses to sign a token that lives longer. Retired keys, and keys past their not-after time, no
+ * longer sign, are no longer published, and no longer verify. {@link #fromJwkSet(String)} refuses
+ * a set that breaks its own plan. See docs/keys.md.
  *
  * <h2>Security</h2>
  * <p>Immutable and thread-safe. {@link #toString()} shows key ids and algorithms only.
@@ -30,8 +29,6 @@ import java.util.stream.Collectors;
  * @since 0.1
  */
 public final class SigningKeySet {
-    private static final Logger LOG = LoggerFactory.getLogger(SigningKeySet.class);
-
     private final Keys<SigningKey> keys;
 
     private SigningKeySet(Keys<SigningKey> keys) {
@@ -45,26 +42,18 @@ public final class SigningKeySet {
      * @since 0.1
      */
     public static SigningKeySet generate() {
-        return generate(Algorithm.ED25519);
+        return generate(SigningAlgorithm.ED25519);
     }
 
     /**
-     * A set with one new key of the given algorithm (RSA: 3072 bits).
+     * A set with one new key of the given algorithm (RSA: 3072 bits), made by the JDK.
      *
-     * @param algorithm {@code ED25519}, {@code RS256} or {@code PS256}
+     * @param algorithm the algorithm
      * @return the set
-     * @throws IllegalArgumentException if the algorithm is not a signature algorithm
      * @since 0.1
      */
-    public static SigningKeySet generate(Algorithm algorithm) {
-        return new SigningKeySet(Keys.generated(SigningKey.generate(checkSign(algorithm)), SigningKey::keyId));
-    }
-
-    private static Algorithm checkSign(Algorithm algorithm) {
-        if (Objects.requireNonNull(algorithm, "algorithm").use() != Algorithm.Use.SIGN) {
-            throw new IllegalArgumentException(algorithm + " is not a signature algorithm");
-        }
-        return algorithm;
+    public static SigningKeySet generate(SigningAlgorithm algorithm) {
+        return new SigningKeySet(Keys.generated(SigningKey.generate(algorithm), SigningKey::keyId));
     }
 
     /**
@@ -81,23 +70,40 @@ public final class SigningKeySet {
     }
 
     /**
-     * Reads a private JWK Set as {@link #toJwkSet()} writes it, and checks its rotation plan;
-     * violations are logged at WARN and returned by {@link #plan(Instant)}.
+     * Reads a private JWK Set as {@link #toJwkSet()} writes it, and refuses it if it breaks its
+     * own rotation plan ({@link #plan(Instant)}).
      *
      * @param json the private JWK Set
      * @return the set
-     * @throws KeyException if unreadable, if a key is public only, unsupported or below the floor,
-     *     if key ids repeat, or if the set has not exactly one primary key
+     * @throws KeyPlanException if the set breaks its plan; the message lists the violations
+     * @throws KeyException if unreadable, if a key is public only, unsupported or fails validation
+     *     (its public half not its private key's among them), if key ids repeat, or if the set has
+     *     not exactly one primary key
      * @since 0.1
      */
     public static SigningKeySet fromJwkSet(String json) {
+        return fromJwkSet(json, KeyPlan.Check.ENFORCE);
+    }
+
+    /**
+     * Reads a private JWK Set, and checks its rotation plan as asked.
+     *
+     * @param json the private JWK Set
+     * @param check {@link KeyPlan.Check#ENFORCE} to refuse a set that breaks its plan,
+     *     {@link KeyPlan.Check#ALLOW_VIOLATIONS} to load it anyway (to repair it, for instance)
+     * @return the set
+     * @throws KeyPlanException if the set breaks its plan and the check enforces it
+     * @throws KeyException if the set is unreadable or holds a key Wafer refuses
+     * @since 0.1
+     */
+    public static SigningKeySet fromJwkSet(String json, KeyPlan.Check check) {
         Jwks.Parsed parsed = Jwks.parse(json);
         List<SigningKey> list = new ArrayList<>();
         for (Map<String, Object> jwk : parsed.keys) {
             list.add(Jwks.readSigningKey(jwk));
         }
         SigningKeySet set = new SigningKeySet(Keys.parsed(parsed, list, SigningKey::keyId));
-        set.plan(Instant.now()).violations().forEach(v -> LOG.warn("Signing key set plan: {}", v));
+        set.plan(Instant.now()).enforce(check, "signing key set");
         return set;
     }
 
@@ -112,49 +118,72 @@ public final class SigningKeySet {
     }
 
     /**
-     * The public halves of every key that verifies (pending, primary and active; not retired), to
-     * publish or to give a {@link TokenVerifier}.
+     * The public halves of every key that verifies now (pending, primary and active, and not past
+     * its not-after time), to publish or to give a {@link TokenVerifier}. Each carries its
+     * not-after time, which verifiers honour.
      *
      * @return the public key set
+     * @throws KeyException if no key verifies now
      * @since 0.1
      */
     public VerificationKeySet publicKeys() {
-        return VerificationKeySet.of(keys.keys.stream()
-                .filter(k -> keys.status.get(k.keyId()).state() != KeyState.RETIRED)
-                .map(SigningKey::publicKey).collect(Collectors.toList()));
+        return publicKeys(Instant.now());
+    }
+
+    /**
+     * The public halves of every key that verifies at a time.
+     *
+     * @param now the time
+     * @return the public key set
+     * @throws KeyException if no key verifies at that time
+     * @since 0.1
+     */
+    public VerificationKeySet publicKeys(Instant now) {
+        List<VerificationKey> published = new ArrayList<>();
+        Map<String, KeyStatus> status = new LinkedHashMap<>();
+        for (SigningKey k : keys.keys) {
+            KeyStatus s = keys.status.get(k.keyId());
+            if (s.usableAt(now)) {
+                published.add(k.publicKey());
+                status.put(k.keyId(), s);
+            }
+        }
+        return VerificationKeySet.of(published, status);
     }
 
     /**
      * A new set whose primary is a new key of the current primary's algorithm; the old primary
      * becomes active (it still verifies).
      *
-     * @return the rotated set
+     * @return the new set and the new primary's key id
      * @since 0.1
      */
-    public SigningKeySet rotate() {
+    public KeyChange<SigningKeySet> rotate() {
         return rotate(primary().algorithm());
     }
 
     /**
      * A new set whose primary is a new key of the given algorithm; the old primary becomes active.
      *
-     * @param algorithm {@code ED25519}, {@code RS256} or {@code PS256}
-     * @return the rotated set
+     * @param algorithm the new key's algorithm
+     * @return the new set and the new primary's key id
      * @since 0.1
      */
-    public SigningKeySet rotate(Algorithm algorithm) {
-        return new SigningKeySet(keys.withNew(SigningKey.generate(checkSign(algorithm)), KeyState.PRIMARY));
+    public KeyChange<SigningKeySet> rotate(SigningAlgorithm algorithm) {
+        SigningKey fresh = SigningKey.generate(algorithm);
+        return new KeyChange<>(new SigningKeySet(keys.withNew(fresh, KeyState.PRIMARY)), fresh.keyId());
     }
 
     /**
      * A new set with a new pending key: published by {@link #publicKeys()}, not signing yet.
      *
-     * @param algorithm {@code ED25519}, {@code RS256} or {@code PS256}
-     * @return the set with the pending key
+     * @param algorithm the new key's algorithm
+     * @return the new set and the pending key's id
      * @since 0.1
      */
-    public SigningKeySet addPending(Algorithm algorithm) {
-        return new SigningKeySet(keys.withNew(SigningKey.generate(checkSign(algorithm)), KeyState.PENDING));
+    public KeyChange<SigningKeySet> addPending(SigningAlgorithm algorithm) {
+        SigningKey fresh = SigningKey.generate(algorithm);
+        return new KeyChange<>(new SigningKeySet(keys.withNew(fresh, KeyState.PENDING)), fresh.keyId());
     }
 
     /**
@@ -198,14 +227,40 @@ public final class SigningKeySet {
     }
 
     /**
-     * A new set that declares the longest token lifetime it signs for.
+     * A new set that declares the longest token lifetime it signs for. Signers refuse to sign a
+     * token that lives longer; retirement and the plan check rely on it.
      *
-     * @param maxTimeToLive the longest token lifetime, one second to ten years
+     * @param maxLifetime the longest token lifetime, one second to ten years
      * @return the set
+     * @throws LifetimeException if out of range
      * @since 0.1
      */
-    public SigningKeySet withMaxTimeToLive(Duration maxTimeToLive) {
-        return new SigningKeySet(keys.withMaxTtl(maxTimeToLive));
+    public SigningKeySet withMaxLifetime(Duration maxLifetime) {
+        return new SigningKeySet(keys.withMaxLifetime(maxLifetime));
+    }
+
+    /**
+     * A new set in which a key stops signing and verifying after a time; it is no longer
+     * published from then on.
+     *
+     * @param keyId the key
+     * @param notAfter the end of its use
+     * @return the set
+     * @throws IllegalArgumentException if the key is not in the set
+     * @since 0.1
+     */
+    public SigningKeySet withNotAfter(String keyId, Instant notAfter) {
+        return new SigningKeySet(keys.withNotAfter(keyId, notAfter));
+    }
+
+    /**
+     * The declared longest token lifetime.
+     *
+     * @return it, or empty
+     * @since 0.1
+     */
+    public Optional<Duration> maxLifetime() {
+        return keys.maxLifetime;
     }
 
     /**

@@ -1,11 +1,7 @@
 package dev.wafer;
 
-import dev.wafer.internal.Json;
-import dev.wafer.internal.Jws;
-import dev.wafer.spi.SignerEngine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -14,7 +10,7 @@ import java.util.Objects;
  * public JWK Set.
  *
  * <pre>{@code
- * TokenSigner signer = Wafer.provider().signer(keys).issuer("https://login.example").build();
+ * TokenSigner signer = TokenSigner.builder(keys).issuer("https://login.example").build();
  * String jwt = signer.sign(Claims.builder().subject("42").audience("api").build());
  * }</pre>
  *
@@ -22,26 +18,30 @@ import java.util.Objects;
  * <p>Integrity and authenticity, not confidentiality: anyone can read the claims. The protected
  * header is {@code {"alg":..,"typ":..,"kid":..}}, fixed per key and encoded once (explicit typing,
  * RFC 8725 §3.11). Every token gets {@code iat}, and {@code exp} from the default lifetime when the
- * claims have none. Before the signer is built its key passes a pairwise test (sign, then verify
- * with the public key). Instances are immutable and thread-safe.
+ * claims have none. A token is refused, not signed, when its {@code exp} has passed, when it lives
+ * longer than the key set's declared maximum ({@link SigningKeySet#withMaxLifetime(Duration)}) or
+ * ten years, or when it would outlive the primary key's not-after time. Before the signer is built
+ * its key passes a pairwise test (sign, then verify with the public key).
+ *
+ * <p>An interface, so that applications can mock and decorate it; the one implementation is
+ * Wafer's, built by {@link #builder(SigningKeySet)}. Immutable and thread-safe.
  *
  * @since 0.1
  */
-public final class TokenSigner {
-    private final SigningKey key;
-    private final SignerEngine engine;
-    private final String encodedHeader;
-    private final Clock clock;
-    private final Duration defaultLifetime;
-    private final String issuer;
+public interface TokenSigner {
+    /** The lifetime of tokens whose claims set no {@code exp}: 15 minutes. */
+    Duration DEFAULT_LIFETIME = Duration.ofMinutes(15);
 
-    private TokenSigner(Builder b, SignerEngine engine) {
-        this.key = b.keys.primary();
-        this.engine = engine;
-        this.encodedHeader = Jws.encodeHeader(key.algorithm(), b.type, key.keyId());
-        this.clock = b.clock;
-        this.defaultLifetime = b.defaultLifetime;
-        this.issuer = b.issuer;
+    /**
+     * Starts a signer for a key set: its primary key signs. The engines are
+     * {@link Wafer#engines()} unless {@link Builder#engines(WaferEngines)} says otherwise.
+     *
+     * @param keys the signing keys
+     * @return a builder
+     * @since 0.1
+     */
+    static Builder builder(SigningKeySet keys) {
+        return new Builder(keys);
     }
 
     /**
@@ -50,27 +50,15 @@ public final class TokenSigner {
      *
      * @param claims the claims
      * @return the token, {@code header.payload.signature}
+     * @throws LifetimeException if {@code exp} has passed, or lies beyond the key set's maximum
+     *     lifetime from now, or beyond the primary key's not-after time
+     * @throws KeyException if the primary key is past its not-after time
      * @throws IllegalArgumentException if the claims hold text that is not valid Unicode, or nest
      *     deeper or hold more values than a verifier reads (16 levels, 1024 values)
      * @throws EngineFailureException if the provider's engine fails
      * @since 0.1
      */
-    public String sign(Claims claims) {
-        Objects.requireNonNull(claims, "claims");
-        Instant now = clock.instant();
-        Claims.Builder b = null;
-        if (claims.issuedAt().isEmpty()) {
-            b = claims.toBuilder().issuedAt(now);
-        }
-        if (claims.expiresAt().isEmpty()) {
-            b = (b != null ? b : claims.toBuilder()).expiresAt(now.plus(defaultLifetime));
-        }
-        if (issuer != null && claims.issuer().isEmpty()) {
-            b = (b != null ? b : claims.toBuilder()).issuer(issuer);
-        }
-        Claims complete = b == null ? claims : b.build();
-        return Jws.sign(engine, encodedHeader, Json.writeObject(complete.toJsonMembers()));
-    }
+    String sign(Claims claims);
 
     /**
      * The key id written into every token's header.
@@ -78,36 +66,35 @@ public final class TokenSigner {
      * @return the primary key's id
      * @since 0.1
      */
-    public String keyId() {
-        return key.keyId();
-    }
-
-    /**
-     * Key id and algorithm; never key material.
-     *
-     * @return a short description
-     */
-    @Override
-    public String toString() {
-        return "TokenSigner[" + key + ", defaultLifetime=" + defaultLifetime + "]";
-    }
+    String keyId();
 
     /**
      * Configures a {@link TokenSigner}. Not thread-safe; the signer it builds is.
      *
      * @since 0.1
      */
-    public static final class Builder {
-        private final Provider provider;
-        private final SigningKeySet keys;
-        private Clock clock = Clock.systemUTC();
-        private Duration defaultLifetime = Duration.ofMinutes(15);
-        private String type = "JWT";
-        private String issuer;
+    final class Builder {
+        final SigningKeySet keys;
+        WaferEngines engines;
+        Clock clock = Clock.systemUTC();
+        Duration defaultLifetime = DEFAULT_LIFETIME;
+        String type = "JWT";
+        String issuer;
 
-        Builder(Provider provider, SigningKeySet keys) {
-            this.provider = provider;
+        Builder(SigningKeySet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
+        }
+
+        /**
+         * The engines to sign with; {@link Wafer#engines()} by default.
+         *
+         * @param engines for example {@code Wafer.engines("bc")}
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder engines(WaferEngines engines) {
+            this.engines = Objects.requireNonNull(engines, "engines");
+            return this;
         }
 
         /**
@@ -125,16 +112,14 @@ public final class TokenSigner {
         /**
          * The lifetime of tokens whose claims set no {@code exp}; 15 minutes by default.
          *
-         * @param lifetime at least one second
+         * @param lifetime one second to ten years, and at most the key set's maximum
          * @return this builder
+         * @throws LifetimeException if out of range
          * @since 0.1
          */
         public Builder defaultLifetime(Duration lifetime) {
-            Objects.requireNonNull(lifetime, "lifetime");
-            if (lifetime.getSeconds() < 1) {
-                throw new IllegalArgumentException("token lifetime must be at least one second");
-            }
-            this.defaultLifetime = lifetime;
+            this.defaultLifetime = DefaultCookieSealer.checkLifetime(lifetime,
+                    keys.maxLifetime().orElse(CookieSealer.MAX_LIFETIME));
             return this;
         }
 
@@ -161,8 +146,8 @@ public final class TokenSigner {
          */
         public Builder type(String type) {
             Objects.requireNonNull(type, "type");
-            if (type.isEmpty()) {
-                throw new IllegalArgumentException("type must not be empty");
+            if (type.isEmpty() || !dev.wafer.internal.Text.isPrintableAscii(type)) {
+                throw new IllegalArgumentException("type must be printable ASCII and not empty");
             }
             this.type = type;
             return this;
@@ -172,12 +157,13 @@ public final class TokenSigner {
          * Creates the engine of the primary key and tests it pairwise.
          *
          * @return the signer
-         * @throws UnsupportedAlgorithmException if the provider lacks the key's algorithm
-         * @throws KeyException if the provider refuses the key or its halves do not match
+         * @throws UnsupportedAlgorithmException if the engines lack the key's algorithm
+         * @throws KeyException if the engines refuse the key or its halves do not match
+         * @throws ProviderNotFoundException if no provider is installed
          * @since 0.1
          */
         public TokenSigner build() {
-            return new TokenSigner(this, provider.signerEngine(keys.primary()));
+            return new DefaultTokenSigner(this);
         }
     }
 }

@@ -1,20 +1,14 @@
 package dev.wafer;
 
-import dev.wafer.internal.Json;
-import dev.wafer.internal.Jws;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * Verifies JSON Web Tokens signed by {@link TokenSigner} or any JOSE library, following RFC 8725.
  *
  * <pre>{@code
- * TokenVerifier verifier = Wafer.provider().verifier(VerificationKeySet.fromJwkSet(jwks))
+ * TokenVerifier verifier = TokenVerifier.builder(VerificationKeySet.fromJwkSet(jwks))
  *         .issuer("https://login.example").audience("api").build();
  * Claims claims = verifier.verify(jwt);
  * }</pre>
@@ -28,46 +22,39 @@ import java.util.Objects;
  * <li>{@code typ} must match the expected type (RFC 8725 §3.11); {@code JWT} by default.</li>
  * <li>{@code exp} is required by default; {@code exp}, {@code nbf} and {@code iat} are checked
  *     with a clock skew of 60 s by default, at most 10 minutes.</li>
- * <li>{@code iss} must equal the configured issuer; {@code aud} must contain the configured
- *     audience, and a token with an audience is rejected by a verifier configured with none
- *     (RFC 7519 §4.1.3).</li>
+ * <li>{@code iss} must equal the configured issuer: a verifier must be told
+ *     {@link Builder#issuer(String)} or {@link Builder#anyIssuer()}. {@code aud} must contain the
+ *     configured audience, and a token with an audience is rejected by a verifier configured with
+ *     none (RFC 7519 §4.1.3).</li>
+ * <li>A key past its published end of use ({@code wafer_not_after}) verifies nothing.</li>
  * <li>Tokens longer than 8 KiB (configurable), duplicate JSON members, deep nesting and
  *     non-canonical base64url are rejected before any signature is checked.</li>
  * </ul>
- * <p>Every rejection is an {@link InvalidTokenException}; claims are read only after the signature
- * verified. Instances are immutable and thread-safe.
+ * <p>Every rejection is an {@link InvalidTokenException}; an unknown {@code kid} is its own
+ * {@link UnknownKeyIdException}, on which a consumer of a remote JWK Set refetches. Claims are read
+ * only after the signature verified. An interface, so that applications can mock and decorate it;
+ * the one implementation is Wafer's, built by {@link #builder(VerificationKeySet)}. Immutable and
+ * thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8725">RFC 8725</a>
  * @since 0.1
  */
-public final class TokenVerifier {
+public interface TokenVerifier {
     /** The default longest token, in characters. */
-    public static final int DEFAULT_MAX_TOKEN_CHARS = 8 * 1024;
+    int DEFAULT_MAX_TOKEN_CHARS = 8 * 1024;
     /** The largest clock skew a verifier accepts. */
-    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
+    Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
 
-    private final Map<String, Jws.TrustedKey> keys;
-    private final Jws.TrustedKey onlyKey;
-    private final VerificationKeySet keySet;
-    private final Clock clock;
-    private final Duration skew;
-    private final String issuer;
-    private final String audience;
-    private final String type;
-    private final boolean requireExpiry;
-    private final int maxTokenChars;
-
-    private TokenVerifier(Builder b, Map<String, Jws.TrustedKey> keys) {
-        this.keys = keys;
-        this.onlyKey = keys.size() == 1 ? keys.values().iterator().next() : null;
-        this.keySet = b.keys;
-        this.clock = b.clock;
-        this.skew = b.skew;
-        this.issuer = b.issuer;
-        this.audience = b.audience;
-        this.type = b.type;
-        this.requireExpiry = b.requireExpiry;
-        this.maxTokenChars = b.maxTokenChars;
+    /**
+     * Starts a verifier for a set of public keys. The engines are {@link Wafer#engines()} unless
+     * {@link Builder#engines(WaferEngines)} says otherwise.
+     *
+     * @param keys the trusted public keys; each verifies only its own algorithm
+     * @return a builder
+     * @since 0.1
+     */
+    static Builder builder(VerificationKeySet keys) {
+        return new Builder(keys);
     }
 
     /**
@@ -77,101 +64,62 @@ public final class TokenVerifier {
      * @return the verified claims
      * @throws ExpiredTokenException if {@code exp} has passed, beyond the clock skew
      * @throws PrematureTokenException if {@code nbf} or {@code iat} lies in the future, beyond the skew
+     * @throws UnknownKeyIdException if the token's {@code kid} names no key of the set
      * @throws InvalidTokenException for any other rejection
      * @since 0.1
      */
-    public Claims verify(String token) {
-        Objects.requireNonNull(token, "token");
-        Jws.Verified v = Jws.verify(token, maxTokenChars, kid -> kid == null ? onlyKey : keys.get(kid));
-        checkType(v.header());
-        if (v.header().containsKey("cty")) {
-            throw new InvalidTokenException("nested tokens (cty) are not accepted");
-        }
-        Map<String, Object> json;
-        try {
-            json = Json.parseObject(v.payload());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTokenException("token claims are not a JSON object: " + e.getMessage());
-        }
-        Claims claims = Claims.fromJsonMembers(json);
-        checkTimes(claims);
-        if (issuer != null && !issuer.equals(claims.issuer().orElse(null))) {
-            throw new InvalidTokenException("token issuer is not the expected issuer");
-        }
-        if (audience != null ? !claims.audience().contains(audience) : !claims.audience().isEmpty()) {
-            throw new InvalidTokenException(audience != null ? "token audience does not include " + audience
-                    : "token has an audience but this verifier expects none; configure audience(...) (RFC 7519 §4.1.3)");
-        }
-        return claims;
-    }
-
-    private void checkType(Map<String, Object> header) {
-        if (type == null) {
-            return;
-        }
-        Object typ = header.get("typ");
-        if (!(typ instanceof String) || !normaliseType((String) typ).equals(normaliseType(type))) {
-            throw new InvalidTokenException("token type is not " + type + " (RFC 8725 §3.11)");
-        }
-    }
-
-    /** RFC 7515 §4.1.9: media types compare case-insensitively, and "application/" may be omitted. */
-    private static String normaliseType(String t) {
-        String lower = t.toLowerCase(Locale.ROOT);
-        return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
-    }
-
-    private void checkTimes(Claims claims) {
-        Instant now = clock.instant();
-        Instant exp = claims.expiresAt().orElse(null);
-        if (exp == null) {
-            if (requireExpiry) {
-                throw new InvalidTokenException("token has no exp, and this verifier requires one");
-            }
-        } else if (!now.minus(skew).isBefore(exp)) {
-            throw new ExpiredTokenException(exp);
-        }
-        Instant later = now.plus(skew);
-        Instant nbf = claims.notBefore().orElse(null);
-        if (nbf != null && later.isBefore(nbf)) {
-            throw new PrematureTokenException("nbf", nbf);
-        }
-        Instant iat = claims.issuedAt().orElse(null);
-        if (iat != null && later.isBefore(iat)) {
-            throw new PrematureTokenException("iat", iat);
-        }
-    }
+    Claims verify(String token);
 
     /**
-     * Key ids and policy.
+     * The keys this verifier trusts.
      *
-     * @return a short description
+     * @return the key set
+     * @since 0.1
      */
-    @Override
-    public String toString() {
-        return "TokenVerifier[" + keySet + ", issuer=" + issuer + ", audience=" + audience + ", type=" + type
-                + ", skew=" + skew + ", requireExpiry=" + requireExpiry + ", maxTokenChars=" + maxTokenChars + "]";
-    }
+    VerificationKeySet keys();
+
+    /**
+     * A verifier with the same policy over another key set, for example after a JWK Set refresh.
+     *
+     * @param keys the new key set
+     * @return the new verifier
+     * @throws UnsupportedAlgorithmException if the engines lack a key's algorithm
+     * @throws KeyException if the engines refuse a key
+     * @since 0.1
+     */
+    TokenVerifier withKeys(VerificationKeySet keys);
 
     /**
      * Configures a {@link TokenVerifier}. Not thread-safe; the verifier it builds is.
      *
      * @since 0.1
      */
-    public static final class Builder {
-        private final Provider provider;
-        private final VerificationKeySet keys;
-        private Clock clock = Clock.systemUTC();
-        private Duration skew = Duration.ofSeconds(60);
-        private String issuer;
-        private String audience;
-        private String type = "JWT";
-        private boolean requireExpiry = true;
-        private int maxTokenChars = DEFAULT_MAX_TOKEN_CHARS;
+    final class Builder {
+        final VerificationKeySet keys;
+        WaferEngines engines;
+        Clock clock = Clock.systemUTC();
+        Duration skew = Duration.ofSeconds(60);
+        String issuer;
+        boolean anyIssuer;
+        String audience;
+        String type = "JWT";
+        boolean requireExpiry = true;
+        int maxTokenChars = DEFAULT_MAX_TOKEN_CHARS;
 
-        Builder(Provider provider, VerificationKeySet keys) {
-            this.provider = provider;
+        Builder(VerificationKeySet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
+        }
+
+        /**
+         * The engines to verify with; {@link Wafer#engines()} by default.
+         *
+         * @param engines for example {@code Wafer.engines("bc")}
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder engines(WaferEngines engines) {
+            this.engines = Objects.requireNonNull(engines, "engines");
+            return this;
         }
 
         /**
@@ -204,7 +152,8 @@ public final class TokenVerifier {
         }
 
         /**
-         * The required {@code iss}; not checked unless set.
+         * The required {@code iss} (RFC 7519 §4.1.1): a token from any other issuer is rejected.
+         * One of this and {@link #anyIssuer()} is required.
          *
          * @param issuer the expected issuer
          * @return this builder
@@ -212,6 +161,20 @@ public final class TokenVerifier {
          */
         public Builder issuer(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
+            this.anyIssuer = false;
+            return this;
+        }
+
+        /**
+         * Accepts tokens from any issuer (and without {@code iss}): only for a key set that one
+         * issuer alone signs with. One of this and {@link #issuer(String)} is required.
+         *
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder anyIssuer() {
+            this.issuer = null;
+            this.anyIssuer = true;
             return this;
         }
 
@@ -271,17 +234,19 @@ public final class TokenVerifier {
          * Creates an engine for every key.
          *
          * @return the verifier
-         * @throws UnsupportedAlgorithmException if the provider lacks a key's algorithm
-         * @throws KeyException if the provider refuses a key
+         * @throws IllegalStateException if neither {@link #issuer(String)} nor {@link #anyIssuer()}
+         *     was called
+         * @throws UnsupportedAlgorithmException if the engines lack a key's algorithm
+         * @throws KeyException if the engines refuse a key
+         * @throws ProviderNotFoundException if no provider is installed
          * @since 0.1
          */
         public TokenVerifier build() {
-            Map<String, Jws.TrustedKey> trusted = new HashMap<>();
-            for (VerificationKey k : keys.keys()) {
-                trusted.put(k.keyId(), new Jws.TrustedKey(k.algorithm(), k.signatureLengthBytes(),
-                        provider.verifierEngine(k)));
+            if (issuer == null && !anyIssuer) {
+                throw new IllegalStateException("say which issuer this verifier trusts: issuer(\"https://login.example\")"
+                        + ", or anyIssuer() when one issuer alone signs with its keys");
             }
-            return new TokenVerifier(this, Map.copyOf(trusted));
+            return new DefaultTokenVerifier(this);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @since 0.1
  */
-public final class UnsupportedAlgorithmException extends WaferException {
+public final class UnsupportedAlgorithmException extends ConfigurationException {
     private static final long serialVersionUID = 1L;
 
     private final Algorithm algorithm;
@@ -32,7 +32,7 @@ public final class UnsupportedAlgorithmException extends WaferException {
         String base = "provider '" + provider + "' does not implement " + algorithm.jwkName();
         if (with.isEmpty()) {
             return base + "; no installed provider does"
-                    + (algorithm == Algorithm.AES_256_GCM_SIV ? " (add dev.wafer:wafer-provider-bc)" : "");
+                    + (algorithm == SealingAlgorithm.AES_256_GCM_SIV ? " (add dev.wafer:wafer-provider-bc)" : "");
         }
         return base + "; installed providers that do: " + String.join(", ", with);
     }

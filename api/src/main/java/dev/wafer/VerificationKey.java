@@ -1,5 +1,13 @@
 package dev.wafer;
 
+import dev.wafer.internal.Base64Url;
+import dev.wafer.internal.Ed25519Encodings;
+import dev.wafer.internal.Json;
+import dev.wafer.internal.RsaKeys;
+import dev.wafer.internal.Text;
+import dev.wafer.spi.EncodedPublicKey;
+import dev.wafer.spi.PublicKeyMaterial;
+import dev.wafer.spi.RsaPublicKeyMaterial;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,9 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import dev.wafer.internal.Base64Url;
-import dev.wafer.internal.Ed25519Encodings;
-import dev.wafer.internal.Json;
 
 /**
  * A public key that verifies tokens: Ed25519 (RFC 8037 {@code OKP}) or RSA (RFC 7518 §6.3), with
@@ -18,27 +23,28 @@ import dev.wafer.internal.Json;
  *
  * <h2>Security</h2>
  * <p>The algorithm belongs to the key, so a token's header can never choose it (RFC 8725 §3.1).
- * Ed25519 keys that are not canonically encoded, not on the curve, or of small order are refused
- * here, whatever the provider (docs/format.md §2.1). RSA moduli below 2048 bits or above 16384
- * bits, and public exponents below 65537 or even, are
- * refused. Instances are immutable and thread-safe; public keys are not secret, and equality is
- * by value.
+ * Every key is validated when it is made, whatever the provider (docs/format.md §2.1, §2.2):
+ * Ed25519 keys in full (canonical, not of small order, on the curve, of order L); RSA keys as NIST
+ * SP 800-89 §5.3.3 says (2048 to 8192 bits, an odd modulus that is neither prime nor a perfect
+ * power and has no factor below 752, a public exponent odd and from 65537 to 2^32 − 1). Key ids
+ * are 1 to 256 printable ASCII characters. Instances are immutable and thread-safe; public keys
+ * are not secret, and equality is by value.
  *
  * @since 0.1
  */
 public final class VerificationKey {
     static final int ED25519_KEY_BYTES = 32;
-    static final int MIN_RSA_BITS = 2048;
-    static final int MAX_RSA_BITS = 16384;
-    private static final BigInteger MIN_RSA_EXPONENT = BigInteger.valueOf(65537);
+    /** The longest key id, in characters. */
+    static final int MAX_KEY_ID_CHARS = 256;
 
     private final String keyId;
-    private final Algorithm algorithm;
+    private final SigningAlgorithm algorithm;
     private final byte[] ed25519;     // null for RSA
     private final BigInteger modulus; // null for Ed25519
     private final BigInteger exponent;
 
-    private VerificationKey(String keyId, Algorithm algorithm, byte[] ed25519, BigInteger modulus, BigInteger exponent) {
+    private VerificationKey(String keyId, SigningAlgorithm algorithm, byte[] ed25519, BigInteger modulus,
+                            BigInteger exponent) {
         this.algorithm = algorithm;
         this.ed25519 = ed25519;
         this.modulus = modulus;
@@ -53,60 +59,64 @@ public final class VerificationKey {
      * @param publicKey the 32 bytes; copied
      * @return the key
      * @throws KeyException if the encoding is not 32 bytes, not canonical (y not below 2^255 - 19),
-     *     a point of small order (one signature would verify every message) or not a point of the
-     *     curve, or if the key id is empty; the message names the key id
+     *     a point of small order (one signature would verify every message), not a point of the
+     *     curve or not of order L, or if the key id is empty, too long or not printable ASCII; the
+     *     message names the key id
      * @since 0.1
      */
     public static VerificationKey ed25519(String keyId, byte[] publicKey) {
         Objects.requireNonNull(publicKey, "publicKey");
+        checkKeyId(keyId);
         String problem = Ed25519Encodings.publicKeyProblem(publicKey);
         if (problem != null) {
             throw new KeyException(keyId == null ? problem : "key " + keyId + ": " + problem);
         }
-        return new VerificationKey(checkKeyId(keyId), Algorithm.ED25519, publicKey.clone(), null, null);
+        return new VerificationKey(keyId, SigningAlgorithm.ED25519, publicKey.clone(), null, null);
     }
 
     /**
-     * An RSA public key for {@link Algorithm#RS256} or {@link Algorithm#PS256}.
+     * An RSA public key for {@link SigningAlgorithm#RS256} or {@link SigningAlgorithm#PS256}.
      *
      * @param algorithm {@code RS256} or {@code PS256}
      * @param keyId the key id ({@code kid}), or {@code null} to use the RFC 7638 thumbprint
-     * @param modulus the modulus n, at least 2048 bits
-     * @param publicExponent the exponent e, odd and at least 65537
+     * @param modulus the modulus n, 2048 to 8192 bits
+     * @param publicExponent the exponent e, odd, from 65537 to 2^32 − 1
      * @return the key
-     * @throws KeyException if the key is below the floor or malformed
+     * @throws KeyException if the key fails NIST SP 800-89 §5.3.3 validation (above), or the key id
+     *     is empty, too long or not printable ASCII; the message names the key id
      * @throws IllegalArgumentException if the algorithm is not an RSA algorithm
      * @since 0.1
      */
-    public static VerificationKey rsa(Algorithm algorithm, String keyId, BigInteger modulus, BigInteger publicExponent) {
-        checkRsa(algorithm, modulus, publicExponent);
-        return new VerificationKey(checkKeyId(keyId), algorithm, null, modulus, publicExponent);
+    public static VerificationKey rsa(SigningAlgorithm algorithm, String keyId, BigInteger modulus,
+                                      BigInteger publicExponent) {
+        checkRsa(algorithm, keyId, modulus, publicExponent);
+        return new VerificationKey(keyId, algorithm, null, modulus, publicExponent);
     }
 
-    static void checkRsa(Algorithm algorithm, BigInteger n, BigInteger e) {
+    static void checkRsa(SigningAlgorithm algorithm, String keyId, BigInteger n, BigInteger e) {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(n, "modulus");
         Objects.requireNonNull(e, "publicExponent");
-        if (algorithm != Algorithm.RS256 && algorithm != Algorithm.PS256) {
+        if (!algorithm.isRsa()) {
             throw new IllegalArgumentException(algorithm + " is not an RSA algorithm");
         }
-        if (n.signum() <= 0 || n.bitLength() < MIN_RSA_BITS) {
-            throw new KeyException("RSA keys must be at least " + MIN_RSA_BITS + " bits, not " + Math.max(0, n.bitLength()));
-        }
-        if (n.bitLength() > MAX_RSA_BITS) {
-            throw new KeyException("RSA keys above " + MAX_RSA_BITS + " bits are refused, not " + n.bitLength());
-        }
-        if (!n.testBit(0)) {
-            throw new KeyException("RSA modulus is even");
-        }
-        if (e.compareTo(MIN_RSA_EXPONENT) < 0 || !e.testBit(0) || e.compareTo(n) >= 0) {
-            throw new KeyException("RSA public exponent must be odd, at least 65537 and below the modulus");
+        checkKeyId(keyId);
+        String problem = RsaKeys.publicKeyProblem(n, e);
+        if (problem != null) {
+            throw new KeyException(keyId == null ? problem : "key " + keyId + ": " + problem);
         }
     }
 
+    /**
+     * Checks a key id: 1 to 256 printable ASCII characters (U+0020 to U+007E), so that it can
+     * appear in a message, a log line or a header as it is.
+     *
+     * @throws KeyException if it is not; the message shows it escaped
+     */
     static String checkKeyId(String keyId) {
-        if (keyId != null && (keyId.isEmpty() || keyId.length() > 256)) {
-            throw new KeyException("a key id must have 1 to 256 characters");
+        if (keyId != null && (keyId.isEmpty() || keyId.length() > MAX_KEY_ID_CHARS || !Text.isPrintableAscii(keyId))) {
+            throw new KeyException("a key id must be 1 to " + MAX_KEY_ID_CHARS + " printable ASCII characters, not "
+                    + Text.quote(keyId));
         }
         return keyId;
     }
@@ -127,7 +137,7 @@ public final class VerificationKey {
      * @return {@code ED25519}, {@code RS256} or {@code PS256}
      * @since 0.1
      */
-    public Algorithm algorithm() {
+    public SigningAlgorithm algorithm() {
         return algorithm;
     }
 
@@ -138,7 +148,7 @@ public final class VerificationKey {
      * @since 0.1
      */
     public int signatureLengthBytes() {
-        return algorithm == Algorithm.ED25519 ? 64 : (modulus.bitLength() + 7) / 8;
+        return algorithm == SigningAlgorithm.ED25519 ? 64 : (modulus.bitLength() + 7) / 8;
     }
 
     /**
@@ -151,7 +161,7 @@ public final class VerificationKey {
     public String thumbprint() {
         // RFC 7638 §3.2: the required members only, in lexicographic order, no white space.
         Map<String, Object> m = new LinkedHashMap<>();
-        if (algorithm == Algorithm.ED25519) {
+        if (algorithm == SigningAlgorithm.ED25519) {
             m.put("crv", "Ed25519");
             m.put("kty", "OKP");
             m.put("x", Base64Url.encode(ed25519));
@@ -170,7 +180,7 @@ public final class VerificationKey {
     /** The public JWK members, in RFC order: kty, kid, alg, use, then the key. */
     Map<String, Object> jwkMembers() {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (algorithm == Algorithm.ED25519) {
+        if (algorithm == SigningAlgorithm.ED25519) {
             m.put("kty", "OKP");
             m.put("crv", "Ed25519");
         } else {
@@ -179,7 +189,7 @@ public final class VerificationKey {
         m.put("kid", keyId);
         m.put("alg", algorithm.jwkName());
         m.put("use", "sig");
-        if (algorithm == Algorithm.ED25519) {
+        if (algorithm == SigningAlgorithm.ED25519) {
             m.put("x", Base64Url.encode(ed25519));
         } else {
             m.put("n", Base64Url.encode(unsigned(modulus)));
@@ -202,8 +212,14 @@ public final class VerificationKey {
         return new RSAPublicKeySpec(modulus, exponent);
     }
 
+    /** The key as a provider receives it. */
+    PublicKeyMaterial material() {
+        return algorithm == SigningAlgorithm.ED25519 ? new EncodedPublicKey(ed25519) : new RsaPublicKeyMaterial(rsaSpec());
+    }
+
     VerificationKey withKeyId(String newKeyId) {
-        return new VerificationKey(newKeyId, algorithm, ed25519, modulus, exponent);
+        return new VerificationKey(checkKeyId(Objects.requireNonNull(newKeyId, "keyId")), algorithm, ed25519, modulus,
+                exponent);
     }
 
     /**

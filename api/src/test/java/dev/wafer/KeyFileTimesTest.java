@@ -31,7 +31,7 @@ class KeyFileTimesTest {
     }
 
     private static String rotatedSealingSet() {
-        return SealingKeyring.generate().rotate().toJwkSet();
+        return SealingKeySet.generate().rotate().keySet().toJwkSet();
     }
 
     @Test
@@ -39,24 +39,24 @@ class KeyFileTimesTest {
         String json = rotatedSealingSet();
         for (String member : List.of("wafer_created", "wafer_deactivated")) {
             for (String huge : HUGE) {
-                onlyKeyException(SealingKeyring::fromJwkSet, json.replaceFirst("\"" + member + "\":[0-9]+", "\"" + member + "\":" + huge));
+                onlyKeyException(SealingKeySet::fromJwkSet, json.replaceFirst("\"" + member + "\":[0-9]+", "\"" + member + "\":" + huge));
             }
         }
         String withNotAfter = json.replaceFirst("\"wafer_created\":", "\"wafer_not_after\":9223372036854775807,\"wafer_created\":");
-        onlyKeyException(SealingKeyring::fromJwkSet, withNotAfter);
+        onlyKeyException(SealingKeySet::fromJwkSet, withNotAfter);
     }
 
     @Test
     void aMaximumTimeToLiveOutOfRangeIsAKeyException() {
         String json = rotatedSealingSet();
         for (String huge : HUGE) {
-            onlyKeyException(SealingKeyring::fromJwkSet, json.replace("],\"primary\"", "],\"wafer_max_ttl\":" + huge + ",\"primary\""));
+            onlyKeyException(SealingKeySet::fromJwkSet, json.replace("],\"primary\"", "],\"wafer_max_ttl\":" + huge + ",\"primary\""));
         }
     }
 
     @Test
     void theSameHoldsForSigningKeySets() {
-        String json = SigningKeySet.generate().rotate().toJwkSet();
+        String json = SigningKeySet.generate().rotate().keySet().toJwkSet();
         for (String huge : HUGE) {
             onlyKeyException(SigningKeySet::fromJwkSet, json.replaceFirst("\"wafer_created\":[0-9]+", "\"wafer_created\":" + huge));
             onlyKeyException(SigningKeySet::fromJwkSet, json.replace("],\"primary\"", "],\"wafer_max_ttl\":" + huge + ",\"primary\""));

@@ -20,33 +20,37 @@ import org.junit.jupiter.params.provider.ValueSource;
  * provider-jca's JcaKeyFilesTest.
  */
 class KeyFilesTest {
-    private static final String SEALED = KeyFiles.SEALED_MARKER + "\nAQAAAAAAAADrJR9_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n";
+    private static final String SEALED = KeyFiles.SEALED_MARKER + " sealing 3\nAQAAAAAAAADrJR9_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n";
+    private static final String SEALED_V1 = KeyFiles.SEALED_MARKER_V1 + "\nAQAAAAAAAADrJR9_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n";
 
     @TempDir
     Path dir;
 
     @Test
     void readsPlainKeyFilesOfEveryKind() throws IOException {
-        SealingKeyring ring = SealingKeyring.generate().rotate();
+        SealingKeySet ring = SealingKeySet.generate().rotate().keySet();
         SigningKeySet signing = SigningKeySet.generate();
         Path ringFile = Files.writeString(dir.resolve("cookie.jwks"), ring.toJwkSet());
         Path signingFile = Files.writeString(dir.resolve("signing.jwks"), signing.toJwkSet() + "\n");
         Path publicFile = Files.writeString(dir.resolve("public.jwks"), "\uFEFF" + signing.publicKeys().toJwkSet());
-        assertEquals(ring.keys(), KeyFiles.readSealingKeyring(ringFile, null).keys());
-        assertEquals(ring.primary(), KeyFiles.readSealingKeyring(ringFile, null).primary());
-        assertEquals(signing.keys(), KeyFiles.readSigningKeySet(signingFile, null).keys());
+        assertEquals(ring.keys(), KeyFiles.create().readSealingKeySet(ringFile, null).keys());
+        assertEquals(ring.primary(), KeyFiles.create().readSealingKeySet(ringFile, null).primary());
+        assertEquals(signing.keys(), KeyFiles.create().readSigningKeySet(signingFile, null).keys());
         assertEquals(signing.publicKeys().keys(), KeyFiles.readVerificationKeySet(publicFile).keys());
-        assertEquals(ring.toJwkSet(), KeyFiles.open(ring.toJwkSet(), null), "a plain file opens as it is");
+        assertEquals(ring.toJwkSet(), KeyFiles.create().open(ring.toJwkSet(), null).json(), "a plain file opens as it is");
+        assertEquals(new KeyFiles.Opened(ring.toJwkSet(), false, null, 0).toString(), KeyFiles.create().open(ring.toJwkSet(), null).toString());
     }
 
     @Test
     void refusesASealedFileWithoutMasterKey() throws IOException {
         assertTrue(KeyFiles.isSealed(SEALED));
+        assertTrue(KeyFiles.isSealed(SEALED_V1));
         assertTrue(KeyFiles.isSealed(SEALED.replace("\n", "\r\n")));
-        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.open(SEALED, null));
+        assertThrows(KeyException.class, () -> KeyFiles.create().open(SEALED_V1, null));
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.create().open(SEALED, null));
         assertTrue(e.getMessage().contains("sealed") && e.getMessage().contains("master key"), e.getMessage());
         Path file = Files.writeString(dir.resolve("sealed.jwks"), SEALED);
-        e = assertThrows(KeyException.class, () -> KeyFiles.readSealingKeyring(file, null));
+        e = assertThrows(KeyException.class, () -> KeyFiles.create().readSealingKeySet(file, null));
         assertTrue(e.getMessage().startsWith(file + ": the key file is sealed"), e.getMessage());
         e = assertThrows(KeyException.class, () -> KeyFiles.readVerificationKeySet(file));
         assertTrue(e.getMessage().contains("a public key set is never sealed"), e.getMessage());
@@ -54,37 +58,38 @@ class KeyFilesTest {
 
     @Test
     void refusesAPlainFileWhenAMasterKeyIsGiven() throws IOException {
-        String json = SealingKeyring.generate().toJwkSet();
-        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.open(json, MasterKey.generate()));
+        String json = SealingKeySet.generate().toJwkSet();
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.create().open(json, MasterKey.generate()));
         assertTrue(e.getMessage().contains("not sealed, but a master key was given"), e.getMessage());
         Path file = Files.writeString(dir.resolve("plain.jwks"), json);
-        assertThrows(KeyException.class, () -> KeyFiles.readSealingKeyring(file, MasterKey.generate()));
+        assertThrows(KeyException.class, () -> KeyFiles.create().readSealingKeySet(file, MasterKey.generate()));
         assertFalse(KeyFiles.isSealed(json));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "\n", "hello", "[1,2]", "WAFER-SEALED-JWKS\nAAAA", "key: value\n" + KeyFiles.SEALED_MARKER})
+    @ValueSource(strings = {"", "\n", "hello", "[1,2]", "WAFER-SEALED-JWKS\nAAAA", "key: value\n" + KeyFiles.SEALED_MARKER_V1})
     void refusesUnknownFormats(String text) {
-        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.open(text, null));
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.create().open(text, null));
         assertTrue(e.getMessage().startsWith("unknown key file format: neither a JWK Set"), e.getMessage());
     }
 
     @Test
     void namesWhatAKnownButWrongFileIs() {
-        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.open("WAFER-SEALED-JWKS-V2\nAAAA\n", MasterKey.generate()));
-        assertTrue(e.getMessage().contains("does not know; it reads WAFER-SEALED-JWKS-V1"), e.getMessage());
-        e = assertThrows(KeyException.class, () -> KeyFiles.open(PemTest.fixture("ed25519-private.pem"), null));
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.create().open("WAFER-SEALED-JWKS-V3\nAAAA\n", MasterKey.generate()));
+        assertTrue(e.getMessage().contains("does not know (\"WAFER-SEALED-JWKS-V3\"); it reads WAFER-SEALED-JWKS-V1 and "
+                + "WAFER-SEALED-JWKS-V2"), e.getMessage());
+        e = assertThrows(KeyException.class, () -> KeyFiles.create().open(PemTest.fixture("ed25519-private.pem"), null));
         assertTrue(e.getMessage().contains("PEM file"), e.getMessage());
     }
 
     @Test
     void refusesFilesOverOneMebibyteAndFilesThatAreNotUtf8() throws IOException {
         Path large = Files.write(dir.resolve("large.jwks"), new byte[KeyFiles.MAX_FILE_BYTES + 1]);
-        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.readSigningKeySet(large, null));
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.create().readSigningKeySet(large, null));
         assertTrue(e.getMessage().contains("larger than 1048576 bytes"), e.getMessage());
-        assertThrows(KeyException.class, () -> KeyFiles.open("{" + " ".repeat(KeyFiles.MAX_FILE_BYTES), null));
+        assertThrows(KeyException.class, () -> KeyFiles.create().open("{" + " ".repeat(KeyFiles.MAX_FILE_BYTES), null));
         Path latin1 = Files.write(dir.resolve("latin1.jwks"), new byte[] {'{', (byte) 0xe9, '}'});
-        e = assertThrows(KeyException.class, () -> KeyFiles.readSigningKeySet(latin1, null));
+        e = assertThrows(KeyException.class, () -> KeyFiles.create().readSigningKeySet(latin1, null));
         assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
     }
 
@@ -94,15 +99,15 @@ class KeyFilesTest {
         KeyException e = assertThrows(KeyException.class, () -> KeyFiles.readVerificationKeySet(privateAsPublic));
         assertTrue(e.getMessage().startsWith(privateAsPublic + ": ") && e.getMessage().contains("private member"),
                 e.getMessage());
-        Path sealingAsSigning = Files.writeString(dir.resolve("cookie.jwks"), SealingKeyring.generate().toJwkSet());
-        e = assertThrows(KeyException.class, () -> KeyFiles.readSigningKeySet(sealingAsSigning, null));
+        Path sealingAsSigning = Files.writeString(dir.resolve("cookie.jwks"), SealingKeySet.generate().toJwkSet());
+        e = assertThrows(KeyException.class, () -> KeyFiles.create().readSigningKeySet(sealingAsSigning, null));
         assertTrue(e.getMessage().startsWith(sealingAsSigning + ": "), e.getMessage());
-        assertThrows(NoSuchFileException.class, () -> KeyFiles.readSealingKeyring(dir.resolve("missing.jwks"), null));
+        assertThrows(NoSuchFileException.class, () -> KeyFiles.create().readSealingKeySet(dir.resolve("missing.jwks"), null));
     }
 
     @Test
     void sealsOnlyJwkSets() {
-        assertThrows(KeyException.class, () -> KeyFiles.seal("not json", MasterKey.generate()));
-        assertThrows(KeyException.class, () -> KeyFiles.seal("{\"keys\":[]}", MasterKey.generate()));
+        assertThrows(KeyException.class, () -> KeyFiles.create().seal("not json", MasterKey.generate(), 1));
+        assertThrows(KeyException.class, () -> KeyFiles.create().seal("{\"keys\":[]}", MasterKey.generate(), 1));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wafer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -55,6 +56,7 @@ class KeyHygieneTest {
     /** Types whose instances are, or directly hold, secret key material. */
     private static final Set<String> SECRET_TYPES = Set.of(
             "dev.wafer.SealingKey", "dev.wafer.SigningKey", "dev.wafer.MasterKey",
+            "dev.wafer.spi.EncodedPrivateKey", "dev.wafer.spi.RsaPrivateKeyMaterial",
             AeadEngine.class.getName(), SignerEngine.class.getName(),
             RSAPrivateCrtKeySpec.class.getName(), PrivateKey.class.getName(), RSAPrivateCrtKey.class.getName(),
             SecretKey.class.getName());
@@ -66,31 +68,45 @@ class KeyHygieneTest {
     private static final Map<String, String> CHECKED = Map.ofEntries(
             Map.entry("dev.wafer.SealingKey", "sealingKeysShowNoKeyBytes"),
             Map.entry("dev.wafer.SigningKey", "signingKeysShowNoPrivateKeyBytes"),
-            Map.entry("dev.wafer.SealingKeyring", "keySetsShowNoKeyBytes"),
+            Map.entry("dev.wafer.SealingKeySet", "keySetsShowNoKeyBytes"),
             Map.entry("dev.wafer.SigningKeySet", "keySetsShowNoKeyBytes"),
             Map.entry("dev.wafer.Keys", "keySetsShowNoKeyBytes (through its owners' toString)"),
             Map.entry("dev.wafer.MasterKey", "masterKeysShowNoKeyBytes"),
             Map.entry("dev.wafer.OpenedValue", "openedValuesShowNoValue"),
-            Map.entry("dev.wafer.CookieSealer", "KeyHygieneConformance (needs a provider)"),
+            Map.entry("dev.wafer.KeyChange", "keySetsShowNoKeyBytes"),
+            Map.entry("dev.wafer.DefaultCookieSealer", "KeyHygieneConformance (needs a provider)"),
             Map.entry("dev.wafer.CookieSealer$Builder", "KeyHygieneConformance (needs a provider)"),
-            Map.entry("dev.wafer.TokenSigner", "KeyHygieneConformance (needs a provider)"),
-            Map.entry("dev.wafer.TokenSigner$Builder", "KeyHygieneConformance (needs a provider)"));
+            Map.entry("dev.wafer.DefaultTokenSigner", "KeyHygieneConformance (needs a provider)"),
+            Map.entry("dev.wafer.TokenSigner$Builder", "KeyHygieneConformance (needs a provider)"),
+            Map.entry("dev.wafer.spi.EncodedPrivateKey", "keyMaterialShowsNoKeyBytes"),
+            Map.entry("dev.wafer.spi.support.JceAesGcm", "supportEnginesShowNoKeyBytes"),
+            Map.entry("dev.wafer.spi.support.XaesGcm", "supportEnginesShowNoKeyBytes"),
+            Map.entry("dev.wafer.spi.support.DerivedKeyCache", "supportEnginesShowNoKeyBytes"),
+            Map.entry("dev.wafer.spi.RsaPrivateKeyMaterial", "keyMaterialShowsNoKeyBytes"));
 
     // ---- which classes hold keys ----------------------------------------------------------------
 
-    /** Every class of the package {@code dev.wafer} (nested classes too, not subpackages). */
+    /** Every class of the packages users and providers see: {@code dev.wafer}, {@code dev.wafer.spi}, its support. */
     static List<Class<?>> apiClasses() throws IOException, URISyntaxException {
+        List<Class<?>> classes = new ArrayList<>();
+        for (String pkg : List.of("dev/wafer", "dev/wafer/spi", "dev/wafer/spi/support")) {
+            classes.addAll(classesOf(pkg));
+        }
+        return classes;
+    }
+
+    private static List<Class<?>> classesOf(String pkg) throws IOException, URISyntaxException {
         Path where = Paths.get(Wafer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> names = new ArrayList<>();
         if (Files.isDirectory(where)) {
-            try (Stream<Path> files = Files.list(where.resolve("dev/wafer"))) {
+            try (Stream<Path> files = Files.list(where.resolve(pkg))) {
                 files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class")).forEach(names::add);
             }
         } else {
             try (ZipFile jar = new ZipFile(where.toFile())) {
                 jar.stream().map(e -> e.getName())
-                        .filter(n -> n.startsWith("dev/wafer/") && n.indexOf('/', "dev/wafer/".length()) < 0 && n.endsWith(".class"))
-                        .map(n -> n.substring("dev/wafer/".length())).forEach(names::add);
+                        .filter(n -> n.startsWith(pkg + "/") && n.indexOf('/', pkg.length() + 1) < 0 && n.endsWith(".class"))
+                        .map(n -> n.substring(pkg.length() + 1)).forEach(names::add);
             }
         }
         List<Class<?>> classes = new ArrayList<>();
@@ -99,8 +115,8 @@ class KeyHygieneTest {
                 continue; // anonymous classes hold what their enclosing class holds
             }
             try {
-                classes.add(Class.forName("dev.wafer." + n.substring(0, n.length() - ".class".length()), false,
-                        Wafer.class.getClassLoader()));
+                classes.add(Class.forName(pkg.replace('/', '.') + "." + n.substring(0, n.length() - ".class".length()),
+                        false, Wafer.class.getClassLoader()));
             } catch (ClassNotFoundException e) {
                 throw new AssertionError(e);
             }
@@ -157,8 +173,9 @@ class KeyHygieneTest {
     @Test
     void findsTheClassesThatHoldKeys() throws Exception {
         Set<String> found = keyHolders(apiClasses()).stream().map(Class::getName).collect(Collectors.toSet());
-        for (String expected : List.of("dev.wafer.SealingKey", "dev.wafer.SigningKey", "dev.wafer.SealingKeyring",
-                "dev.wafer.SigningKeySet", "dev.wafer.CookieSealer", "dev.wafer.TokenSigner", "dev.wafer.OpenedValue")) {
+        for (String expected : List.of("dev.wafer.SealingKey", "dev.wafer.SigningKey", "dev.wafer.SealingKeySet",
+                "dev.wafer.SigningKeySet", "dev.wafer.DefaultCookieSealer", "dev.wafer.DefaultTokenSigner",
+                "dev.wafer.OpenedValue", "dev.wafer.KeyChange", "dev.wafer.spi.EncodedPrivateKey")) {
             assertTrue(found.contains(expected), expected + " holds key bytes but the scan missed it: " + found);
         }
     }
@@ -211,35 +228,34 @@ class KeyHygieneTest {
 
     @Test
     void sealingKeysShowNoKeyBytes() {
-        for (Algorithm alg : List.of(Algorithm.XAES_256_GCM, Algorithm.AES_256_GCM, Algorithm.AES_256_GCM_SIV)) {
+        for (SealingAlgorithm alg : List.of(SealingAlgorithm.XAES_256_GCM, SealingAlgorithm.AES_256_GCM, SealingAlgorithm.AES_256_GCM_SIV)) {
             byte[] a = random(32);
             byte[] b = random(32);
-            SealingKey ka = SealingKey.of(alg, 0x0a1b2c3d, a);
-            SealingKey kb = SealingKey.of(alg, 0x0a1b2c3d, b);
+            SealingKey ka = SealingKey.of(alg, "0a1b2c3d", a);
+            SealingKey kb = SealingKey.of(alg, "0a1b2c3d", b);
             Secrets.assertNotIn(a, ka.toString(), String.valueOf(ka.hashCode()), Integer.toHexString(ka.hashCode()));
             assertEquals(ka.toString(), kb.toString(), "toString does not depend on key bytes");
             assertEquals(ka.hashCode(), kb.hashCode(), "hashCode uses key id and algorithm only, as documented");
             assertNotEquals(ka, kb);
-            assertEquals(ka, SealingKey.of(alg, 0x0a1b2c3d, a.clone()));
+            assertEquals(ka, SealingKey.of(alg, "0a1b2c3d", a.clone()));
             // the same bytes under another id are another key
-            assertNotEquals(ka, SealingKey.of(alg, 0x0a1b2c3e, a));
+            assertNotEquals(ka, SealingKey.of(alg, "0a1b2c3e", a));
         }
     }
 
     @Test
     void signingKeysShowNoPrivateKeyBytes() {
-        byte[] pub = BoundariesTest.ED25519_A.clone();
         byte[] seedA = random(32);
         byte[] seedB = random(32);
-        SigningKey a = SigningKey.ed25519("k1", seedA, pub);
-        SigningKey b = SigningKey.ed25519("k1", seedB, pub);
+        SigningKey a = SigningKey.ed25519("k1", seedA);
+        SigningKey b = SigningKey.ed25519("k1", seedB);
         Secrets.assertNotIn(seedA, a.toString(), a.publicKey().toString());
         assertEquals(a.toString(), b.toString());
         assertEquals(a.hashCode(), b.hashCode(), "hashCode never reads private parts, as documented");
         assertNotEquals(a, b);
-        assertEquals(a, SigningKey.ed25519("k1", seedA.clone(), pub.clone()));
+        assertEquals(a, SigningKey.ed25519("k1", seedA.clone(), a.publicKey().ed25519Bytes()));
 
-        SigningKey rsa = SigningKey.generateRsa(Algorithm.RS256, 2048);
+        SigningKey rsa = SigningKey.generateRsa(SigningAlgorithm.RS256, 2048);
         RSAPrivateCrtKeySpec s = rsa.rsaSpec();
         for (BigInteger part : List.of(s.getPrivateExponent(), s.getPrimeP(), s.getPrimeQ(), s.getPrimeExponentP(),
                 s.getPrimeExponentQ(), s.getCrtCoefficient())) {
@@ -252,20 +268,20 @@ class KeyHygieneTest {
 
     @Test
     void keySetsShowNoKeyBytes() {
-        SealingKeyring ring = SealingKeyring.generate().rotate(Algorithm.AES_256_GCM).rotate(Algorithm.AES_256_GCM_SIV);
+        SealingKeySet ring = SealingKeySet.generate().rotate(SealingAlgorithm.AES_256_GCM).keySet().rotate(SealingAlgorithm.AES_256_GCM_SIV).keySet();
         String jwks = ring.toJwkSet();
         for (SealingKey k : ring.keys()) {
             Secrets.assertNotIn(k.copyBytes(), ring.toString(), k.toString(), ring.plan(Instant.now()).toString(),
                     ring.statusOf(k.keyId()).toString());
         }
         assertTrue(jwks.contains("\"k\":"), "the private JWK Set is where key bytes are meant to go");
-        // identity: two keyrings differing only in key bytes are not equal, and hash alike or by identity
-        assertFalse(declaresEquals(SealingKeyring.class) && ring.equals(SealingKeyring.fromJwkSet(jwks.replaceFirst(
+        // identity: two key sets differing only in key bytes are not equal, and hash alike or by identity
+        assertFalse(declaresEquals(SealingKeySet.class) && ring.equals(SealingKeySet.fromJwkSet(jwks.replaceFirst(
                 "\"k\":\"[^\"]+\"", "\"k\":\"" + dev.wafer.internal.Base64Url.encode(random(32)) + "\""))));
 
-        SigningKeySet keys = SigningKeySet.generate().rotate(Algorithm.PS256);
+        SigningKeySet keys = SigningKeySet.generate().rotate(SigningAlgorithm.PS256).keySet();
         for (SigningKey k : keys.keys()) {
-            byte[] secret = k.algorithm() == Algorithm.ED25519 ? k.ed25519Seed()
+            byte[] secret = k.algorithm() == SigningAlgorithm.ED25519 ? k.ed25519Seed()
                     : VerificationKey.unsigned(k.rsaSpec().getPrivateExponent());
             Secrets.assertNotIn(secret, keys.toString(), keys.publicKeys().toString(), keys.publicKeys().toJwkSet(),
                     keys.plan(Instant.now()).toString());
@@ -298,10 +314,10 @@ class KeyHygieneTest {
     @Test
     void openedValuesShowNoValue() {
         byte[] value = random(64);
-        OpenedValue v = new OpenedValue(value, Instant.parse("2026-11-29T12:00:00Z"), 0x0a1b2c3d, false);
+        OpenedValue v = new OpenedValue(value, Instant.parse("2026-11-29T12:00:00Z"), "0a1b2c3d", false);
         Secrets.assertNotIn(value, v.toString());
         String text = "user=42;role=admin;session=3f9d2c";
-        OpenedValue t = new OpenedValue(text.getBytes(StandardCharsets.UTF_8), Instant.EPOCH, 1, true);
+        OpenedValue t = new OpenedValue(text.getBytes(StandardCharsets.UTF_8), Instant.EPOCH, "00000001", true);
         assertFalse(t.toString().contains("role=admin"), t.toString());
     }
 
@@ -386,5 +402,57 @@ class KeyHygieneTest {
             }
         }
         return Optional.empty();
+    }
+
+    @Test
+    void keyMaterialShowsNoKeyBytes() {
+        byte[] seed = random(32);
+        dev.wafer.spi.EncodedPrivateKey k = new dev.wafer.spi.EncodedPrivateKey(seed);
+        Secrets.assertNotIn(seed, k.toString());
+        assertEquals("EncodedPrivateKey[32 bytes]", k.toString());
+        k.wipe();
+        assertArrayEquals(new byte[32], k.encoded(), "wipe zeroes the holder's copy");
+        assertFalse(java.util.Arrays.equals(new byte[32], seed), "and never the caller's array");
+        SigningKey rsa = SigningKey.generateRsa(SigningAlgorithm.RS256, 2048);
+        dev.wafer.spi.RsaPrivateKeyMaterial m = new dev.wafer.spi.RsaPrivateKeyMaterial(rsa.rsaSpec());
+        assertEquals("RsaPrivateKeyMaterial[2048 bits]", m.toString());
+        KeyChange<SealingKeySet> change = SealingKeySet.generate().rotate();
+        assertTrue(change.toString().startsWith("KeyChange[keyId=" + change.keyId() + ", SealingKeySet[primary="),
+                change.toString());
+    }
+
+    @Test
+    void supportEnginesShowNoKeyBytes() throws Exception {
+        byte[] key = random(32);
+        dev.wafer.spi.support.JceAesGcm gcm = dev.wafer.spi.support.JceAesGcm.create(key,
+                javax.crypto.Cipher::getInstance, "test");
+        Secrets.assertNotIn(key, gcm.toString());
+        assertEquals("AesGcm[test]", gcm.toString());
+        dev.wafer.spi.support.XaesGcm<byte[]> xaes = new dev.wafer.spi.support.XaesGcm<>(
+                new dev.wafer.spi.support.XaesGcm.Parts<byte[]>() {
+                    @Override
+                    public byte[] deriveKey(byte[] nonce, int nonceOff) {
+                        return key.clone();
+                    }
+
+                    @Override
+                    public byte[] gcmKey(byte[] derived) {
+                        return derived.clone();
+                    }
+
+                    @Override
+                    public void seal(byte[] k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+                                     byte[] in, int inOff, int inLen, byte[] out, int outOff) {
+                    }
+
+                    @Override
+                    public void open(byte[] k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+                                     byte[] in, int inOff, int inLen, byte[] out, int outOff) {
+                    }
+                }, "test");
+        xaes.seal(new byte[24], 0, new byte[0], 0, 0, new byte[0], 0, 0, new byte[16], 0);
+        Secrets.assertNotIn(key, xaes.toString());
+        assertEquals("XaesGcm[test]", xaes.toString());
+        assertEquals("DerivedKeyCache", new dev.wafer.spi.support.DerivedKeyCache<>(12, (n, o) -> key).toString());
     }
 }

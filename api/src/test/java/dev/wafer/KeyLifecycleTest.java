@@ -15,20 +15,20 @@ class KeyLifecycleTest {
 
     @Test
     void movesKeysFromPendingToPrimaryToActiveToRetired() {
-        SealingKeyring ring = SealingKeyring.generate().withMaxTimeToLive(Duration.ofHours(1));
-        int first = ring.primary().keyId();
-        SealingKeyring pending = ring.addPending(Algorithm.XAES_256_GCM);
-        int second = pending.keys().get(0).keyId();
+        SealingKeySet ring = SealingKeySet.generate().withMaxLifetime(Duration.ofHours(1));
+        String first = ring.primary().keyId();
+        SealingKeySet pending = ring.addPending(SealingAlgorithm.XAES_256_GCM).keySet();
+        String second = pending.keys().get(0).keyId();
         assertEquals(KeyState.PENDING, pending.statusOf(second).state());
         assertEquals(first, pending.primary().keyId(), "a pending key does not seal");
-        SealingKeyring promoted = pending.promote(second);
+        SealingKeySet promoted = pending.promote(second);
         assertEquals(second, promoted.primary().keyId());
         KeyStatus old = promoted.statusOf(first);
         assertEquals(KeyState.ACTIVE, old.state());
         Instant deactivated = old.deactivatedAt().orElseThrow();
         KeyException early = assertThrows(KeyException.class, () -> promoted.retire(first, deactivated.plusSeconds(3599)));
         assertTrue(early.getMessage().contains("may be retired from " + deactivated.plusSeconds(3600)), early.getMessage());
-        SealingKeyring retired = promoted.retire(first, deactivated.plusSeconds(3600));
+        SealingKeySet retired = promoted.retire(first, deactivated.plusSeconds(3600));
         assertEquals(KeyState.RETIRED, retired.statusOf(first).state());
         assertFalse(retired.statusOf(first).usableAt(Instant.now()));
         assertThrows(IllegalArgumentException.class, () -> retired.retire(second), "the primary cannot be retired");
@@ -38,16 +38,16 @@ class KeyLifecycleTest {
 
     @Test
     void writesAndReadsLifecycleMembers() {
-        SealingKeyring ring = SealingKeyring.generate().withMaxTimeToLive(Duration.ofMinutes(30)).rotate();
-        int old = ring.keys().get(1).keyId();
+        SealingKeySet ring = SealingKeySet.generate().withMaxLifetime(Duration.ofMinutes(30)).rotate().keySet();
+        String old = ring.keys().get(1).keyId();
         ring = ring.withNotAfter(old, Instant.now().plus(Duration.ofHours(2)));
         String json = ring.toJwkSet();
         assertTrue(json.contains("\"wafer_state\":\"primary\"") && json.contains("\"wafer_state\":\"active\"")
                 && json.contains("\"wafer_max_ttl\":1800") && json.contains("\"wafer_not_after\":"), json);
-        SealingKeyring back = SealingKeyring.fromJwkSet(json);
+        SealingKeySet back = SealingKeySet.fromJwkSet(json);
         assertEquals(ring.statusOf(old), back.statusOf(old));
-        assertEquals(Optional.of(Duration.ofMinutes(30)), back.maxTimeToLive());
-        SigningKeySet keys = SigningKeySet.generate().addPending(Algorithm.ED25519);
+        assertEquals(Optional.of(Duration.ofMinutes(30)), back.maxLifetime());
+        SigningKeySet keys = SigningKeySet.generate().addPending(SigningAlgorithm.ED25519).keySet();
         SigningKeySet keysBack = SigningKeySet.fromJwkSet(keys.toJwkSet());
         assertEquals(KeyState.PENDING, keysBack.statusOf(keys.keys().get(0).keyId()).state());
         assertEquals(2, keysBack.publicKeys().keys().size(), "a pending key is published before it signs");
@@ -55,39 +55,48 @@ class KeyLifecycleTest {
 
     @Test
     void reportsAPlanThatRetiresAKeyBeforeItsValuesExpire() {
-        SealingKeyring ring = SealingKeyring.generate().withMaxTimeToLive(Duration.ofDays(1)).rotate();
-        int old = ring.keys().get(1).keyId();
+        SealingKeySet ring = SealingKeySet.generate().withMaxLifetime(Duration.ofDays(1)).rotate().keySet();
+        String old = ring.keys().get(1).keyId();
         Instant deactivated = ring.statusOf(old).deactivatedAt().orElseThrow();
-        SealingKeyring tooEarly = ring.withNotAfter(old, deactivated.plus(Duration.ofHours(2)));
+        SealingKeySet tooEarly = ring.withNotAfter(old, deactivated.plus(Duration.ofHours(2)));
         KeyPlan plan = tooEarly.plan(Instant.now());
         assertFalse(plan.isSound());
         assertTrue(plan.violations().get(0).contains("before " + deactivated.plus(Duration.ofDays(1))), plan.toString());
         KeyPlan later = ring.plan(deactivated.plus(Duration.ofDays(2)));
         assertTrue(later.isSound());
         assertTrue(later.notes().stream().anyMatch(n -> n.contains("may be retired")), later.toString());
-        // A file that retired a key an hour after it stopped sealing day-long values loads, with a violation.
+        // A file that retired a key an hour after it stopped sealing day-long values is refused, with
+        // one message naming the violation; a tool that repairs it loads it on request.
         String json = tooEarly.toJwkSet().replace("\"wafer_state\":\"active\"",
                 "\"wafer_state\":\"retired\",\"wafer_retired\":" + deactivated.plusSeconds(3600).getEpochSecond());
-        KeyPlan loaded = SealingKeyring.fromJwkSet(json).plan(Instant.now());
+        KeyPlanException refused = assertThrows(KeyPlanException.class, () -> SealingKeySet.fromJwkSet(json));
+        assertTrue(refused.getMessage().startsWith("the sealing key set breaks its rotation plan: key " + old + " was retired at"),
+                refused.getMessage());
+        assertFalse(refused.plan().isSound());
+        KeyPlan loaded = SealingKeySet.fromJwkSet(json, KeyPlan.Check.ALLOW_VIOLATIONS).plan(Instant.now());
         assertTrue(loaded.violations().stream().anyMatch(v -> v.contains("was retired at")), loaded.toString());
+        String signing = SigningKeySet.generate().withMaxLifetime(Duration.ofDays(1)).rotate().keySet().toJwkSet()
+                .replace("\"wafer_state\":\"active\"", "\"wafer_state\":\"retired\",\"wafer_retired\":"
+                        + Instant.now().getEpochSecond());
+        assertThrows(KeyPlanException.class, () -> SigningKeySet.fromJwkSet(signing), "signing key sets too");
     }
 
     @Test
     void refusesAFileWithoutExactlyOnePrimaryOrWithAContradictingPrimaryMember() {
-        String json = SealingKeyring.generate().rotate().toJwkSet();
-        assertThrows(KeyException.class, () -> SealingKeyring.fromJwkSet(json.replace("\"wafer_state\":\"active\"",
+        String json = SealingKeySet.generate().rotate().keySet().toJwkSet();
+        assertThrows(KeyException.class, () -> SealingKeySet.fromJwkSet(json.replace("\"wafer_state\":\"active\"",
                 "\"wafer_state\":\"primary\"")));
-        assertThrows(KeyException.class, () -> SealingKeyring.fromJwkSet(json.replace("\"wafer_state\":\"primary\"",
+        assertThrows(KeyException.class, () -> SealingKeySet.fromJwkSet(json.replace("\"wafer_state\":\"primary\"",
                 "\"wafer_state\":\"active\"")));
-        assertThrows(KeyException.class, () -> SealingKeyring.fromJwkSet(json.replace("\"wafer_state\":\"primary\"",
+        assertThrows(KeyException.class, () -> SealingKeySet.fromJwkSet(json.replace("\"wafer_state\":\"primary\"",
                 "\"wafer_state\":\"emeritus\"")));
-        assertThrows(KeyException.class, () -> SealingKeyring.fromJwkSet(json.replaceFirst("\"wafer_created\":\\d+",
+        assertThrows(KeyException.class, () -> SealingKeySet.fromJwkSet(json.replaceFirst("\"wafer_created\":\\d+",
                 "\"wafer_created\":\"yesterday\"")));
     }
 
     @Test
     void publishesNoRetiredSigningKey() {
-        SigningKeySet keys = SigningKeySet.generate().rotate();
+        SigningKeySet keys = SigningKeySet.generate().rotate().keySet();
         String old = keys.keys().get(1).keyId();
         SigningKeySet retired = keys.retire(old);
         assertEquals(1, retired.publicKeys().keys().size());

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +45,8 @@ class MasterKeyTest {
         MasterKey b = MasterKey.fromBase64Url(KEY);
         assertEquals("MasterKey[XAES-256-GCM]", a.toString());
         assertNotEquals(a, b, "equality never reads key bytes");
-        assertEquals(0, a.sealingKey().keyId());
-        assertEquals(Algorithm.XAES_256_GCM, a.sealingKey().algorithm());
+        assertEquals("00000000", a.sealingKey().keyId());
+        assertEquals(SealingAlgorithm.XAES_256_GCM, a.sealingKey().algorithm());
     }
 
     @ParameterizedTest
@@ -78,16 +79,35 @@ class MasterKeyTest {
     @Test
     void readsAFileAndNamesItButNeverItsContentInErrors() throws IOException {
         Path good = Files.writeString(dir.resolve("master.key"), KEY + "\n");
+        Files.setPosixFilePermissions(good, PosixFilePermissions.fromString("rw-------"));
         assertEquals(KEY, MasterKey.fromFile(good).toBase64Url());
         Path bad = Files.writeString(dir.resolve("bad.key"), "c2VjcmV0LXZhbHVl\n");
+        Files.setPosixFilePermissions(bad, PosixFilePermissions.fromString("rw-------"));
         KeyException e = assertThrows(KeyException.class, () -> MasterKey.fromFile(bad));
         assertTrue(e.getMessage().contains("master key file " + bad), e.getMessage());
         assertFalse(e.getMessage().contains("c2VjcmV0"), e.getMessage());
         Path binary = Files.write(dir.resolve("binary.key"), new byte[] {(byte) 0xff, (byte) 0xfe, 1});
         assertThrows(KeyException.class, () -> MasterKey.fromFile(binary));
         Path large = Files.writeString(dir.resolve("large.key"), KEY.repeat(200), StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rw-------"));
         e = assertThrows(KeyException.class, () -> MasterKey.fromFile(large));
         assertTrue(e.getMessage().contains("too large"), e.getMessage());
         assertThrows(NoSuchFileException.class, () -> MasterKey.fromFile(dir.resolve("missing.key")));
+    }
+
+    @Test
+    void refusesAFileOthersMayReadUnlessTheCallerAcceptsIt() throws IOException {
+        // A warning nobody sees without an SLF4J binding is no protection: refuse, or be told to accept.
+        Path shared = Files.writeString(dir.resolve("shared.key"), KEY + "\n");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
+        KeyException e = assertThrows(KeyException.class, () -> MasterKey.fromFile(shared));
+        assertTrue(e.getMessage().contains("readable by other users") && e.getMessage().contains("chmod 600")
+                && e.getMessage().contains("FileAccess.ANY"), e.getMessage());
+        assertFalse(e.getMessage().contains(KEY), e.getMessage());
+        assertEquals(KEY, MasterKey.fromFile(shared, MasterKey.FileAccess.ANY).toBase64Url());
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r-----"));
+        assertThrows(KeyException.class, () -> MasterKey.fromFile(shared), "group-readable too");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("r--------"));
+        assertEquals(KEY, MasterKey.fromFile(shared).toBase64Url());
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PemBoundariesTest {
 
     private static String refusal(String pem) {
-        return assertThrows(KeyException.class, () -> Pem.readPublicKey(pem, Algorithm.ED25519, null)).getMessage();
+        return assertThrows(KeyException.class, () -> Pem.readPublicKey(pem, SigningAlgorithm.ED25519, null)).getMessage();
     }
 
     @Test

@@ -35,23 +35,23 @@ class PemTest {
 
     @Test
     void readsOpensslEd25519PrivateKeyAndWritesItBackByteForByte() {
-        SigningKey key = Pem.readPrivateKey(fixture("ed25519-private.pem"), Algorithm.ED25519, null);
-        assertEquals(Algorithm.ED25519, key.algorithm());
+        SigningKey key = Pem.readPrivateKey(fixture("ed25519-private.pem"), SigningAlgorithm.ED25519, null);
+        assertEquals(SigningAlgorithm.ED25519, key.algorithm());
         assertEquals(fixture("ed25519-private.pem"), Pem.writePrivateKey(key));
     }
 
     @Test
     void derivesTheEd25519PublicKeyThatOpensslDerived() {
-        SigningKey key = Pem.readPrivateKey(fixture("ed25519-private.pem"), Algorithm.ED25519, null);
+        SigningKey key = Pem.readPrivateKey(fixture("ed25519-private.pem"), SigningAlgorithm.ED25519, null);
         assertEquals(fixture("ed25519-public.pem"), Pem.writePublicKey(key.publicKey()));
-        VerificationKey pub = Pem.readPublicKey(fixture("ed25519-public.pem"), Algorithm.ED25519, null);
+        VerificationKey pub = Pem.readPublicKey(fixture("ed25519-public.pem"), SigningAlgorithm.ED25519, null);
         assertEquals(key.publicKey(), pub);
         assertEquals(pub.thumbprint(), pub.keyId(), "without a key id, the key id is the RFC 7638 thumbprint");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Algorithm.class, names = {"RS256", "PS256"})
-    void readsOpensslRsaKeysForEitherRsaAlgorithmAndWritesThemBackByteForByte(Algorithm alg) {
+    @EnumSource(value = SigningAlgorithm.class, names = {"RS256", "PS256"})
+    void readsOpensslRsaKeysForEitherRsaAlgorithmAndWritesThemBackByteForByte(SigningAlgorithm alg) {
         SigningKey key = Pem.readPrivateKey(fixture("rsa2048-private.pem"), alg, "rsa-1");
         assertEquals(alg, key.algorithm());
         assertEquals("rsa-1", key.keyId());
@@ -66,14 +66,14 @@ class PemTest {
         // ends the DER as a 32-byte bit string.
         String pem = fixture("ed25519-v2-rfc8410.pem");
         byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-        SigningKey key = Pem.readPrivateKey(pem, Algorithm.ED25519, "rfc8410");
+        SigningKey key = Pem.readPrivateKey(pem, SigningAlgorithm.ED25519, "rfc8410");
         assertArrayEquals(Arrays.copyOfRange(der, der.length - 32, der.length), key.publicKey().ed25519Bytes());
         assertEquals(SigningKey.ed25519("rfc8410", key.ed25519Seed(), key.publicKey().ed25519Bytes()), key);
     }
 
     @Test
     void roundTripsGeneratedKeys() {
-        for (SigningKey key : List.of(SigningKey.generate(Algorithm.ED25519), SigningKey.generateRsa(Algorithm.PS256, 2048))) {
+        for (SigningKey key : List.of(SigningKey.generate(SigningAlgorithm.ED25519), SigningKey.generateRsa(SigningAlgorithm.PS256, 2048))) {
             SigningKey back = Pem.readPrivateKey(Pem.writePrivateKey(key), key.algorithm(), key.keyId());
             assertEquals(key, back);
             assertEquals(key.publicKey(), Pem.readPublicKey(Pem.writePublicKey(key.publicKey()), key.algorithm(), key.keyId()));
@@ -84,46 +84,46 @@ class PemTest {
     void acceptsThePublicBlockNextToThePrivateOneAndTextAroundThem() {
         String both = "A key for tests.\r\n" + fixture("ed25519-private.pem").replace("\n", "\r\n")
                 + "\n" + fixture("ed25519-public.pem") + "trailing words\n";
-        SigningKey key = Pem.readPrivateKey(both, Algorithm.ED25519, null);
-        assertEquals(Pem.readPublicKey(fixture("ed25519-public.pem"), Algorithm.ED25519, null), key.publicKey());
+        SigningKey key = Pem.readPrivateKey(both, SigningAlgorithm.ED25519, null);
+        assertEquals(Pem.readPublicKey(fixture("ed25519-public.pem"), SigningAlgorithm.ED25519, null), key.publicKey());
         String rsa = fixture("rsa2048-private.pem") + fixture("rsa2048-public.pem");
-        assertEquals(Algorithm.RS256, Pem.readPrivateKey(rsa, Algorithm.RS256, null).algorithm());
+        assertEquals(SigningAlgorithm.RS256, Pem.readPrivateKey(rsa, SigningAlgorithm.RS256, null).algorithm());
     }
 
     @Test
     void refusesAPublicBlockOfAnotherKey() {
-        String otherEd = Pem.writePublicKey(SigningKey.generate(Algorithm.ED25519).publicKey());
+        String otherEd = Pem.writePublicKey(SigningKey.generate(SigningAlgorithm.ED25519).publicKey());
         KeyException e = assertThrows(KeyException.class,
-                () -> Pem.readPrivateKey(fixture("ed25519-private.pem") + otherEd, Algorithm.ED25519, null));
+                () -> Pem.readPrivateKey(fixture("ed25519-private.pem") + otherEd, SigningAlgorithm.ED25519, null));
         assertTrue(e.getMessage().contains("does not belong"), e.getMessage());
-        String otherRsa = Pem.writePublicKey(SigningKey.generateRsa(Algorithm.RS256, 2048).publicKey());
+        String otherRsa = Pem.writePublicKey(SigningKey.generateRsa(SigningAlgorithm.RS256, 2048).publicKey());
         e = assertThrows(KeyException.class,
-                () -> Pem.readPrivateKey(fixture("rsa2048-private.pem") + otherRsa, Algorithm.RS256, null));
+                () -> Pem.readPrivateKey(fixture("rsa2048-private.pem") + otherRsa, SigningAlgorithm.RS256, null));
         assertTrue(e.getMessage().contains("does not belong"), e.getMessage());
     }
 
     @Test
     void refusesAKeyOfAnotherTypeThanTheAlgorithmSaying() {
         KeyException e = assertThrows(KeyException.class,
-                () -> Pem.readPrivateKey(fixture("rsa2048-private.pem"), Algorithm.ED25519, null));
+                () -> Pem.readPrivateKey(fixture("rsa2048-private.pem"), SigningAlgorithm.ED25519, null));
         assertTrue(e.getMessage().contains("RSA key: use algorithm RS256 or PS256"), e.getMessage());
-        e = assertThrows(KeyException.class, () -> Pem.readPublicKey(fixture("ed25519-public.pem"), Algorithm.RS256, null));
+        e = assertThrows(KeyException.class, () -> Pem.readPublicKey(fixture("ed25519-public.pem"), SigningAlgorithm.RS256, null));
         assertTrue(e.getMessage().contains("Ed25519 key: use algorithm ED25519"), e.getMessage());
-        e = assertThrows(KeyException.class, () -> Pem.readPrivateKey(fixture("p256-private.pem"), Algorithm.ED25519, null));
+        e = assertThrows(KeyException.class, () -> Pem.readPrivateKey(fixture("p256-private.pem"), SigningAlgorithm.ED25519, null));
         assertTrue(e.getMessage().contains("Ed25519 and RSA keys only"), e.getMessage());
     }
 
     @Test
     void refusesRsaKeysUnder2048Bits() {
         KeyException e = assertThrows(KeyException.class,
-                () -> Pem.readPrivateKey(fixture("rsa1024-private.pem"), Algorithm.RS256, null));
+                () -> Pem.readPrivateKey(fixture("rsa1024-private.pem"), SigningAlgorithm.RS256, null));
         assertTrue(e.getMessage().contains("2048"), e.getMessage());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"rsa2048-traditional.pem", "ed25519-encrypted.pem"})
     void refusesOtherFormatsAndSaysHowToConvert(String name) {
-        KeyException e = assertThrows(KeyException.class, () -> Pem.readPrivateKey(fixture(name), Algorithm.RS256, null));
+        KeyException e = assertThrows(KeyException.class, () -> Pem.readPrivateKey(fixture(name), SigningAlgorithm.RS256, null));
         assertTrue(e.getMessage().contains("openssl pkcs8"), e.getMessage());
         assertNoKeyMaterial(fixture(name), e);
     }
@@ -148,7 +148,7 @@ class PemTest {
                 "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n" + priv,
                 priv + "x".repeat(Pem.MAX_PEM_CHARS));
         for (String text : bad) {
-            KeyException e = assertThrows(KeyException.class, () -> Pem.readPrivateKey(text, Algorithm.ED25519, null),
+            KeyException e = assertThrows(KeyException.class, () -> Pem.readPrivateKey(text, SigningAlgorithm.ED25519, null),
                     () -> "accepted: " + text);
             assertNoKeyMaterial(priv, e);
         }
@@ -157,18 +157,10 @@ class PemTest {
     @Test
     void readPublicKeyRefusesPrivateKeys() {
         KeyException e = assertThrows(KeyException.class,
-                () -> Pem.readPublicKey(fixture("ed25519-private.pem") + fixture("ed25519-public.pem"), Algorithm.ED25519, null));
+                () -> Pem.readPublicKey(fixture("ed25519-private.pem") + fixture("ed25519-public.pem"), SigningAlgorithm.ED25519, null));
         assertTrue(e.getMessage().contains("PRIVATE KEY where a public key is expected"), e.getMessage());
         assertThrows(KeyException.class, () -> Pem.readPublicKey(fixture("rsa2048-public.pem") + fixture("rsa2048-public.pem"),
-                Algorithm.RS256, null));
-    }
-
-    @Test
-    void refusesSealingAlgorithms() {
-        assertThrows(IllegalArgumentException.class,
-                () -> Pem.readPrivateKey(fixture("ed25519-private.pem"), Algorithm.XAES_256_GCM, null));
-        assertThrows(IllegalArgumentException.class,
-                () -> Pem.readPublicKey(fixture("ed25519-public.pem"), Algorithm.AES_256_GCM, null));
+                SigningAlgorithm.RS256, null));
     }
 
     /** No line of the key's base64 body appears in the message. */

@@ -11,40 +11,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SealingKeyringTest {
+class SealingKeySetTest {
 
     @Test
     void writesAndReadsAPrivateJwkSet() {
-        SealingKeyring ring = SealingKeyring.generate().rotate(Algorithm.AES_256_GCM).rotate();
+        SealingKeySet ring = SealingKeySet.generate().rotate(SealingAlgorithm.AES_256_GCM).keySet().rotate().keySet();
         String json = ring.toJwkSet();
-        SealingKeyring back = SealingKeyring.fromJwkSet(json);
+        SealingKeySet back = SealingKeySet.fromJwkSet(json);
         assertEquals(ring.keys(), back.keys());
         assertEquals(ring.primary(), back.primary());
-        assertEquals(Algorithm.AES_256_GCM, back.primary().algorithm(), "rotate() keeps the primary's algorithm");
-        assertTrue(json.contains("\"primary\":\"" + ring.primary().keyIdHex() + "\""));
+        assertEquals(SealingAlgorithm.AES_256_GCM, back.primary().algorithm(), "rotate() keeps the primary's algorithm");
+        assertTrue(json.contains("\"primary\":\"" + ring.primary().keyId() + "\""));
         assertTrue(json.contains("\"alg\":\"XAES-256-GCM\"") && json.contains("\"kty\":\"oct\""));
     }
 
     @Test
     void rotatesWithoutLosingOldKeysAndRemovesOnlyNonPrimaryKeys() {
-        SealingKeyring ring = SealingKeyring.generate();
-        SealingKeyring rotated = ring.rotate();
+        SealingKeySet ring = SealingKeySet.generate();
+        SealingKeySet rotated = ring.rotate().keySet();
         assertNotEquals(ring.primary(), rotated.primary());
         assertEquals(2, rotated.keys().size());
         assertTrue(rotated.find(ring.primary().keyId()).isPresent());
         assertThrows(IllegalArgumentException.class, () -> rotated.remove(rotated.primary().keyId()));
         assertEquals(List.of(rotated.primary()), rotated.remove(ring.primary().keyId()).keys());
-        assertThrows(IllegalArgumentException.class, () -> ring.remove(12345));
+        assertThrows(IllegalArgumentException.class, () -> ring.remove("00003039"));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 16, 24, 31, 33, 64})
     void refusesKeysOtherThan256Bits(int length) {
-        KeyException e = assertThrows(KeyException.class, () -> SealingKey.of(Algorithm.XAES_256_GCM, 1, new byte[length]));
+        KeyException e = assertThrows(KeyException.class, () -> SealingKey.of(SealingAlgorithm.XAES_256_GCM, "00000001", new byte[length]));
         assertTrue(e.getMessage().contains("256 bits"), e.getMessage());
         String jwks = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"00000001\",\"alg\":\"AES-256-GCM\",\"k\":\""
                 + dev.wafer.internal.Base64Url.encode(new byte[length]) + "\"}]}";
-        assertThrows(KeyException.class, () -> SealingKeyring.fromJwkSet(jwks));
+        assertThrows(KeyException.class, () -> SealingKeySet.fromJwkSet(jwks));
     }
 
     @ParameterizedTest
@@ -63,7 +63,7 @@ class SealingKeyringTest {
         "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"00000001\",\"alg\":\"AES-256-GCM\",\"k\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}],\"primary\":\"00000002\"}",
         "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"00000001\",\"kid\":\"00000002\",\"alg\":\"AES-256-GCM\",\"k\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}]}"})
     void refusesUnreadableOrInconsistentKeyFilesWithAKeyException(String json) {
-        assertThrows(KeyException.class, () -> SealingKeyring.fromJwkSet(json));
+        assertThrows(KeyException.class, () -> SealingKeySet.fromJwkSet(json));
     }
 
     @Test
@@ -72,12 +72,12 @@ class SealingKeyringTest {
         for (int i = 0; i < 32; i++) {
             secret[i] = (byte) (0xA0 + i);
         }
-        SealingKey key = SealingKey.of(Algorithm.XAES_256_GCM, 0x0a1b2c3d, secret);
-        SealingKeyring ring = SealingKeyring.of(key);
+        SealingKey key = SealingKey.of(SealingAlgorithm.XAES_256_GCM, "0a1b2c3d", secret);
+        SealingKeySet ring = SealingKeySet.of(key);
         assertEquals("SealingKey[kid=0a1b2c3d, alg=XAES-256-GCM]", key.toString());
         Secrets.assertNotIn(secret, key.toString(), ring.toString(), String.valueOf(key.hashCode()));
-        assertEquals(key, SealingKey.of(Algorithm.XAES_256_GCM, 0x0a1b2c3d, secret.clone()));
+        assertEquals(key, SealingKey.of(SealingAlgorithm.XAES_256_GCM, "0a1b2c3d", secret.clone()));
         secret[0] ^= 1;
-        assertNotEquals(key, SealingKey.of(Algorithm.XAES_256_GCM, 0x0a1b2c3d, secret));
+        assertNotEquals(key, SealingKey.of(SealingAlgorithm.XAES_256_GCM, "0a1b2c3d", secret));
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Test access to {@link Provider}'s package-private constructor, for a fuzz target that runs the
+ * Test access to {@link WaferEngines}'s package-private constructor, for a fuzz target that runs the
  * whole token verification path over a stand-in signature engine (see
  * {@code dev.wafer.fuzz.ClaimsFuzzTest#verifyClaims}).
  */
@@ -19,9 +19,9 @@ public final class FuzzProviders {
      * stand-in engine cannot pass.
      *
      * @param spi the engines
-     * @return the provider, as {@code Wafer.provider(name)} would return it
+     * @return the provider, as {@code Wafer.engines(name)} would return it
      */
-    public static Provider withoutSelfTest(WaferProvider spi) {
-        return new Provider(spi, new ProviderRegistry(List.of(spi), List.of(), (p, a) -> Optional.empty()));
+    public static WaferEngines withoutSelfTest(WaferProvider spi) {
+        return new WaferEngines(spi, new ProviderRegistry(List.of(spi), List.of(), (p, a) -> Optional.empty()));
     }
 }

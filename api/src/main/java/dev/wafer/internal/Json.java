@@ -43,16 +43,39 @@ public final class Json {
     /** Longest document accepted, in bytes. */
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxDocumentLength(MAX_DOCUMENT_BYTES)
-                    .maxStringLength(MAX_DOCUMENT_BYTES)
-                    .maxNumberLength(64)
-                    .maxNameLength(1024)
-                    .build())
-            .build();
+    /** Longest key file document accepted, in bytes: a key file's own limit, 1 MiB. */
+    public static final int MAX_KEY_FILE_BYTES = 1 << 20;
+    /** Most values in a key file document. */
+    public static final int MAX_KEY_FILE_VALUES = 1 << 16;
+
+    /**
+     * The bounds of one kind of document.
+     *
+     * @param maxBytes the longest document
+     * @param maxValues the most values (members and elements, at every depth)
+     */
+    public record Limits(int maxBytes, int maxValues) {
+        /** Tokens' headers and claims: 64 KiB, 1024 values. */
+        public static final Limits TOKEN = new Limits(MAX_DOCUMENT_BYTES, MAX_VALUES);
+        /** Key files (JWK Sets): 1 MiB, 65536 values, as large as a key file may be. */
+        public static final Limits KEY_FILE = new Limits(MAX_KEY_FILE_BYTES, MAX_KEY_FILE_VALUES);
+    }
+
+    private static final JsonFactory FACTORY = factory(MAX_DOCUMENT_BYTES);
+    private static final JsonFactory KEY_FILE_FACTORY = factory(MAX_KEY_FILE_BYTES);
+
+    private static JsonFactory factory(int maxBytes) {
+        return JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxDocumentLength(maxBytes)
+                        .maxStringLength(maxBytes)
+                        .maxNumberLength(64)
+                        .maxNameLength(1024)
+                        .build())
+                .build();
+    }
 
     private Json() {
     }
@@ -66,18 +89,32 @@ public final class Json {
      *     without duplicate members; the message never quotes the input
      */
     public static Map<String, Object> parseObject(byte[] utf8) {
-        if (utf8.length > MAX_DOCUMENT_BYTES) {
-            throw new IllegalArgumentException("JSON document is longer than " + MAX_DOCUMENT_BYTES + " bytes");
+        return parseObject(utf8, Limits.TOKEN);
+    }
+
+    /**
+     * Parses a JSON document that must be one object, within given bounds.
+     *
+     * @param utf8 the document
+     * @param limits its bounds
+     * @return the members, in document order
+     * @throws IllegalArgumentException if the bytes are not one well-formed, bounded JSON object
+     *     without duplicate members or unpaired surrogates; the message never quotes the input
+     */
+    public static Map<String, Object> parseObject(byte[] utf8, Limits limits) {
+        if (utf8.length > limits.maxBytes()) {
+            throw new IllegalArgumentException("JSON document is longer than " + limits.maxBytes() + " bytes");
         }
         // JSON in a JWS is UTF-8 (RFC 8259 §8.1). Read it through a strict UTF-8 decoder: from raw
         // bytes jackson would guess UTF-16 or UTF-32 from zero bytes. The decoder works as jackson
         // reads, so a document rejected early (too deep, too many values) is not decoded to its end.
         Reader reader = new StrictUtf8Reader(utf8);
-        try (JsonParser p = FACTORY.createParser(reader)) {
+        JsonFactory factory = limits.maxBytes() <= MAX_DOCUMENT_BYTES ? FACTORY : KEY_FILE_FACTORY;
+        try (JsonParser p = factory.createParser(reader)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("JSON document is not an object");
             }
-            int[] budget = {MAX_VALUES};
+            int[] budget = {limits.maxValues(), limits.maxValues()}; // what is left, the limit
             Map<String, Object> result = readObject(p, budget);
             if (p.nextToken() != null) {
                 throw new IllegalArgumentException("JSON document has content after its object");
@@ -112,7 +149,7 @@ public final class Json {
         Map<String, Object> map = new LinkedHashMap<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            String name = wellFormed(p.currentName());
             spend(budget);
             p.nextToken();
             map.put(name, readValue(p, budget));
@@ -138,8 +175,31 @@ public final class Json {
 
     private static void spend(int[] budget) {
         if (--budget[0] < 0) {
-            throw new IllegalArgumentException("JSON document has more than " + MAX_VALUES + " values");
+            throw new IllegalArgumentException("JSON document has too many values (more than " + budget[1] + ")");
         }
+    }
+
+    /**
+     * Refuses a string with an unpaired surrogate, which only a {@code \\uD800}-style escape can
+     * bring in (the UTF-8 decoding refuses raw ones): such text is not Unicode, Wafer's writer
+     * refuses it, and two of them could compare equal after a lossy conversion (RFC 8725 §3.7,
+     * I-JSON RFC 7493 §2.1).
+     */
+    private static String wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw new IllegalArgumentException("JSON text holds an unpaired surrogate escape; it is not Unicode");
+            }
+            if (Character.isLowSurrogate(c)) {
+                throw new IllegalArgumentException("JSON text holds an unpaired surrogate escape; it is not Unicode");
+            }
+        }
+        return s;
     }
 
     private static Object readValue(JsonParser p, int[] budget) throws IOException {
@@ -153,7 +213,7 @@ public final class Json {
             case START_ARRAY:
                 return readArray(p, budget);
             case VALUE_STRING:
-                return p.getText();
+                return wellFormed(p.getText());
             case VALUE_NUMBER_INT:
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? p.getBigIntegerValue() : (Object) p.getLongValue();
@@ -186,7 +246,7 @@ public final class Json {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             // Never write what parseObject would refuse to read: the same depth and value bounds.
-            writeValue(g, members, 1, new int[] {MAX_VALUES});
+            writeValue(g, members, 1, new int[] {MAX_VALUES, MAX_VALUES});
         } catch (JsonProcessingException e) {
             // jackson refuses unpaired surrogates, which no UTF-8 document can carry
             throw new IllegalArgumentException("JSON cannot carry this text: it is not valid Unicode");
@@ -235,6 +295,60 @@ public final class Json {
             g.writeEndArray();
         } else {
             throw new IllegalArgumentException("JSON cannot carry a " + v.getClass().getName());
+        }
+    }
+
+    /**
+     * Writes a JSON object for people to read: indented by two spaces, {@code "name": value},
+     * arrays on one line, every control and format character escaped. For the command line;
+     * values as {@link #writeObject(Map)} takes them.
+     *
+     * @param members the members
+     * @return the text, without a final newline
+     * @throws IllegalArgumentException if a value has a type JSON cannot carry
+     */
+    public static String writePretty(Map<String, ?> members) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        com.fasterxml.jackson.core.util.DefaultPrettyPrinter pp = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(
+                com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+        pp.indentObjectsWith(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
+        try (JsonGenerator g = KEY_FILE_FACTORY.createGenerator(w)) {
+            g.setPrettyPrinter(pp);
+            g.setCharacterEscapes(NoControls.INSTANCE);
+            writeValue(g, members, 1, new int[] {MAX_KEY_FILE_VALUES});
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("JSON cannot carry this text: it is not valid Unicode");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /**
+     * Escapes, besides what JSON requires, every character {@link Text#isControl(int)} names: DEL,
+     * C1 controls, separators, bidirectional and other format characters. Text printed on a
+     * terminal then cannot move the cursor or reorder what follows.
+     */
+    private static final class NoControls extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        static final NoControls INSTANCE = new NoControls();
+        private final int[] ascii;
+
+        private NoControls() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return Text.isControl(ch)
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.wafer.internal;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.UnknownKeyIdException;
 import dev.wafer.EngineFailureException;
 import dev.wafer.InvalidTokenException;
 import dev.wafer.spi.SignerEngine;
@@ -8,6 +9,7 @@ import dev.wafer.spi.VerifierEngine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,7 +27,7 @@ public final class Jws {
 
     /** A key the verifier trusts, with its engine. */
     public static final class TrustedKey {
-        final Algorithm algorithm;
+        final SigningAlgorithm algorithm;
         final int signatureLengthBytes;
         final VerifierEngine engine;
 
@@ -34,7 +36,7 @@ public final class Jws {
          * @param signatureLengthBytes the exact length of its signatures
          * @param engine its engine
          */
-        public TrustedKey(Algorithm algorithm, int signatureLengthBytes, VerifierEngine engine) {
+        public TrustedKey(SigningAlgorithm algorithm, int signatureLengthBytes, VerifierEngine engine) {
             this.algorithm = algorithm;
             this.signatureLengthBytes = signatureLengthBytes;
             this.engine = engine;
@@ -70,9 +72,9 @@ public final class Jws {
      * @param keyId the {@code kid}
      * @return the base64url-encoded header
      */
-    public static String encodeHeader(Algorithm algorithm, String type, String keyId) {
+    public static String encodeHeader(SigningAlgorithm algorithm, String type, String keyId) {
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("alg", algorithm.jwsName().orElseThrow());
+        h.put("alg", algorithm.jwsName());
         if (type != null) {
             h.put("typ", type);
         }
@@ -113,7 +115,7 @@ public final class Jws {
         if (signature.length != key.signatureLengthBytes) {
             throw new InvalidTokenException("token signature has the wrong length for " + key.algorithm.jwkName());
         }
-        if (key.algorithm == Algorithm.ED25519 && !Ed25519Encodings.acceptableSignature(signature)) {
+        if (key.algorithm == SigningAlgorithm.ED25519 && !Ed25519Encodings.acceptableSignature(signature)) {
             // Engines differ on these edges (S >= L, non-canonical or small-order R): one verdict for all.
             throw new InvalidTokenException("token signature does not verify");
         }
@@ -126,18 +128,23 @@ public final class Jws {
     }
 
     /**
-     * Verifies a compact JWS: length, shape and encoding; then the header (no {@code none}, no
-     * {@code crit}, no key-carrying parameters); the key its {@code kid} names; the header's
-     * {@code alg} against the key's; the signature's length; and the signature.
+     * Verifies a compact JWS, with every header rule in one place: length, shape and encoding; the
+     * header (no {@code none}, no {@code crit}, no key-carrying parameters, {@code typ} as
+     * expected, no {@code cty}); the key its {@code kid} names; the header's {@code alg} against
+     * the key's; the signature's length and encoding; and the signature.
      *
      * @param token the compact JWS
      * @param maxChars the longest token accepted
+     * @param expectedType the required {@code typ} (RFC 8725 §3.11), compared as RFC 7515 §4.1.9
+     *     says, or {@code null} to accept any or none
      * @param keys the trusted key for a {@code kid} (the argument is {@code null} when the header
-     *     has none), or {@code null} if there is none
+     *     has none), or {@code null} if there is none; it may throw {@link InvalidTokenException}
+     *     for a key it knows but no longer trusts
      * @return the verified header and payload
-     * @throws InvalidTokenException for any rejection
+     * @throws UnknownKeyIdException if the {@code kid} names no trusted key
+     * @throws InvalidTokenException for any other rejection
      */
-    public static Verified verify(String token, int maxChars, Function<String, TrustedKey> keys) {
+    public static Verified verify(String token, int maxChars, String expectedType, Function<String, TrustedKey> keys) {
         if (token.length() > maxChars) {
             throw new InvalidTokenException("token is longer than " + maxChars + " characters");
         }
@@ -168,18 +175,29 @@ public final class Jws {
                         + "); keys come only from the verifier's key set (RFC 8725 §3.10)");
             }
         }
+        if (header.containsKey("cty")) {
+            throw new InvalidTokenException("nested tokens (cty) are not accepted");
+        }
+        if (expectedType != null) {
+            Object typ = header.get("typ");
+            if (!(typ instanceof String) || !normaliseType((String) typ).equals(normaliseType(expectedType))) {
+                throw new InvalidTokenException("token type is not " + expectedType + " (RFC 8725 §3.11)");
+            }
+        }
         Object kid = header.get("kid");
         if (kid != null && !(kid instanceof String)) {
             throw new InvalidTokenException("token header kid is not a string");
         }
         TrustedKey key = keys.apply((String) kid);
         if (key == null) {
-            throw new InvalidTokenException(kid == null
-                    ? "token has no kid and the key set has several keys" : "token names an unknown key id");
+            if (kid == null) {
+                throw new InvalidTokenException("token has no kid and the key set has several keys");
+            }
+            throw new UnknownKeyIdException((String) kid);
         }
-        if (!key.algorithm.jwsName().orElseThrow().equals(alg)) {
+        if (!key.algorithm.jwsName().equals(alg)) {
             throw new InvalidTokenException("token header alg does not match the key's algorithm "
-                    + key.algorithm.jwsName().orElseThrow() + " (RFC 8725 §3.1)");
+                    + key.algorithm.jwsName() + " (RFC 8725 §3.1)");
         }
         byte[] signature;
         byte[] payload;
@@ -192,5 +210,11 @@ public final class Jws {
         byte[] signingInput = token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII);
         verifySignature(key, signature, signingInput);
         return new Verified(header, payload);
+    }
+
+    /** RFC 7515 §4.1.9: media types compare case-insensitively, and "application/" may be omitted. */
+    private static String normaliseType(String t) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
     }
 }

@@ -97,9 +97,19 @@ public final class ProviderRegistry {
      * @return the registry
      */
     public static ProviderRegistry load(ClassLoader loader) {
+        return fromServices(ServiceLoader.load(WaferProvider.class, loader).iterator());
+    }
+
+    /**
+     * The registry of what a service iterator yields: a provider whose registration or
+     * construction fails, or that was built for another SPI version, is logged and skipped.
+     *
+     * @param it the providers, as {@link ServiceLoader} yields them
+     * @return the registry
+     */
+    public static ProviderRegistry fromServices(Iterator<WaferProvider> it) {
         List<WaferProvider> found = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        Iterator<WaferProvider> it = ServiceLoader.load(WaferProvider.class, loader).iterator();
         while (true) {
             try {
                 if (!it.hasNext()) {
@@ -107,14 +117,54 @@ public final class ProviderRegistry {
                 }
                 WaferProvider p = it.next();
                 Objects.requireNonNull(p.name(), "provider name");
+                String incompatible = incompatibility(p.spiVersion());
+                if (incompatible != null) {
+                    String why = Text.quote(p.name()) + " (" + p.getClass().getName() + ") " + incompatible;
+                    LOG.warn("Skipping Wafer provider {}", why);
+                    skipped.add(why);
+                    continue;
+                }
                 p.algorithms();
                 found.add(p);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                // AbstractMethodError (a LinkageError): a provider built before spiVersion() existed.
                 LOG.warn("Skipping a Wafer provider that failed to load: {}", e.toString());
                 skipped.add(e.toString());
             }
         }
         return new ProviderRegistry(found, skipped);
+    }
+
+    /**
+     * Why a provider built for an SPI version cannot run on this api, or {@code null} if it can:
+     * the major versions must be equal (a provider built for a newer minor version may use
+     * support classes this api lacks, so that is refused too).
+     *
+     * @param providerSpi what the provider's {@link WaferProvider#spiVersion()} returned
+     * @return the reason, or {@code null}
+     */
+    public static String incompatibility(String providerSpi) {
+        String api = WaferProvider.SPI_VERSION;
+        if (providerSpi == null || !providerSpi.matches("[0-9]{1,4}\\.[0-9]{1,4}")) {
+            return "declares no valid SPI version (got " + (providerSpi == null ? "null" : "'"
+                    + providerSpi.replaceAll("[^\\x20-\\x7e]", "?") + "'") + "; this api has " + api + ")";
+        }
+        String[] p = providerSpi.split("\\.");
+        String[] a = api.split("\\.");
+        if (!p[0].equals(a[0]) || Integer.parseInt(p[1]) > Integer.parseInt(a[1])) {
+            return "was built for Wafer SPI " + providerSpi + ", and this wafer-api has SPI " + api
+                    + "; use the provider's version that matches this wafer-api (import dev.wafer:wafer-bom)";
+        }
+        return null;
+    }
+
+    /**
+     * The providers that were found but not loaded, and why.
+     *
+     * @return descriptions, possibly empty
+     */
+    public List<String> skipped() {
+        return skipped;
     }
 
     /**

@@ -34,7 +34,7 @@ public final class SealedFormat {
     public static final long MAX_EXPIRES_AT = 253402300799L;
 
     /** One message for every failure a key would be needed to tell apart: no oracle. */
-    static final String NOT_AUTHENTIC = "sealed value is not authentic for this keyring and context";
+    static final String NOT_AUTHENTIC = "sealed value is not authentic for this key set and context";
 
     private SealedFormat() {
     }
@@ -159,21 +159,24 @@ public final class SealedFormat {
         return Base64Url.encode(buf);
     }
 
+    /** What a sealed value says of itself before any key is used: unauthenticated. */
+    public record Header(int version, int keyId, long expiresAtEpochSecond, int sealedBytes) {
+    }
+
     /**
-     * Opens a sealed value: length, encoding and version first; expiry before any decryption; then
-     * the key the key id names, and authentication.
+     * Reads a sealed value's header: length, encoding, version and expiry range.
      *
      * @param sealed the sealed value
-     * @param maxChars the longest sealed value accepted
-     * @param context the encoded context
-     * @param nowEpochSecond the current time
-     * @param engines the engine for a key id, or {@code null} for a key id the keyring lacks
-     * @return what the value carried
-     * @throws ExpiredValueException if the expiry has passed
-     * @throws InvalidSealedValueException for any other rejection
+     * @param maxChars the longest accepted
+     * @return the header
+     * @throws InvalidSealedValueException if any of those is wrong
      */
-    public static Opened open(CharSequence sealed, int maxChars, byte[] context, long nowEpochSecond,
-                              IntFunction<AeadEngine> engines) {
+    public static Header peek(CharSequence sealed, int maxChars) {
+        byte[] buf = decode(sealed, maxChars);
+        return new Header(buf[0], getInt(buf, 1), getLong(buf, 5), buf.length);
+    }
+
+    private static byte[] decode(CharSequence sealed, int maxChars) {
         int length = sealed.length();
         if (length > maxChars) {
             throw new InvalidSealedValueException("sealed value is longer than " + maxChars + " characters");
@@ -190,11 +193,31 @@ public final class SealedFormat {
         if (buf[0] != VERSION) {
             throw new InvalidSealedValueException("sealed value has an unsupported format version");
         }
-        int keyId = getInt(buf, 1);
         long expiresAt = getLong(buf, 5);
         if (expiresAt < 0 || expiresAt > MAX_EXPIRES_AT) {
             throw new InvalidSealedValueException("sealed value has an impossible expiry");
         }
+        return buf;
+    }
+
+    /**
+     * Opens a sealed value: length, encoding and version first; expiry before any decryption; then
+     * the key the key id names, and authentication.
+     *
+     * @param sealed the sealed value
+     * @param maxChars the longest sealed value accepted
+     * @param context the encoded context
+     * @param nowEpochSecond the current time
+     * @param engines the engine for a key id, or {@code null} for a key id the key set lacks
+     * @return what the value carried
+     * @throws ExpiredValueException if the expiry has passed
+     * @throws InvalidSealedValueException for any other rejection
+     */
+    public static Opened open(CharSequence sealed, int maxChars, byte[] context, long nowEpochSecond,
+                              IntFunction<AeadEngine> engines) {
+        byte[] buf = decode(sealed, maxChars);
+        int keyId = getInt(buf, 1);
+        long expiresAt = getLong(buf, 5);
         if (expiresAt <= nowEpochSecond) {
             throw new ExpiredValueException(Instant.ofEpochSecond(expiresAt));
         }

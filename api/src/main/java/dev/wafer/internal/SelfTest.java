@@ -1,6 +1,12 @@
 package dev.wafer.internal;
 
 import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.EncodedPrivateKey;
+import dev.wafer.spi.EncodedPublicKey;
+import dev.wafer.spi.RsaPrivateKeyMaterial;
+import dev.wafer.spi.RsaPublicKeyMaterial;
 import dev.wafer.spi.AeadEngine;
 import dev.wafer.spi.SignerEngine;
 import dev.wafer.spi.VerifierEngine;
@@ -66,29 +72,24 @@ public final class SelfTest {
      */
     public static Optional<String> run(WaferProvider provider, Algorithm algorithm) {
         try {
-            switch (algorithm) {
-                case XAES_256_GCM:
-                    aead(provider, algorithm, "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f",
-                            hex("WAFER-SELF-TEST-XAES-KAT"), hex("self-test"), hex("known answer"),
-                            "fe516fa5a2d2d366085e07c6d7fe19f77343d0ae498ceac9a3906cd0");
-                    break;
-                case AES_256_GCM:
-                    sealedFormat(provider);
-                    break;
-                case AES_256_GCM_SIV:
-                    aead(provider, algorithm, "0100000000000000000000000000000000000000000000000000000000000000",
-                            "030000000000000000000000", "01", "0200000000000000",
-                            "1de22967237a813291213f267e3b452f02d01ae33e4ec854");
-                    break;
-                case ED25519:
-                    ed25519(provider);
-                    break;
-                case RS256:
-                case PS256:
-                    rsa(provider, algorithm);
-                    break;
-                default:
-                    return Optional.of("no known-answer test for " + algorithm);
+            if (algorithm == SealingAlgorithm.XAES_256_GCM) {
+                aead(provider, SealingAlgorithm.XAES_256_GCM,
+                        "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f",
+                        hex("WAFER-SELF-TEST-XAES-KAT"), hex("self-test"), hex("known answer"),
+                        "fe516fa5a2d2d366085e07c6d7fe19f77343d0ae498ceac9a3906cd0");
+            } else if (algorithm == SealingAlgorithm.AES_256_GCM) {
+                sealedFormat(provider);
+            } else if (algorithm == SealingAlgorithm.AES_256_GCM_SIV) {
+                aead(provider, SealingAlgorithm.AES_256_GCM_SIV,
+                        "0100000000000000000000000000000000000000000000000000000000000000",
+                        "030000000000000000000000", "01", "0200000000000000",
+                        "1de22967237a813291213f267e3b452f02d01ae33e4ec854");
+            } else if (algorithm == SigningAlgorithm.ED25519) {
+                ed25519(provider);
+            } else if (algorithm == SigningAlgorithm.RS256 || algorithm == SigningAlgorithm.PS256) {
+                rsa(provider, (SigningAlgorithm) algorithm);
+            } else {
+                return Optional.of("no known-answer test for " + algorithm.jwkName());
             }
             return Optional.empty();
         } catch (GeneralSecurityException | RuntimeException | AssertionError e) {
@@ -106,7 +107,7 @@ public final class SelfTest {
         }
     }
 
-    private static void aead(WaferProvider p, Algorithm alg, String key, String nonce, String aad, String msg,
+    private static void aead(WaferProvider p, SealingAlgorithm alg, String key, String nonce, String aad, String msg,
                              String expected) throws GeneralSecurityException {
         AeadEngine engine = p.newAeadEngine(alg, HEX.parseHex(key));
         byte[] n = HEX.parseHex(nonce);
@@ -124,7 +125,7 @@ public final class SelfTest {
     }
 
     private static void sealedFormat(WaferProvider p) throws GeneralSecurityException {
-        AeadEngine engine = p.newAeadEngine(Algorithm.AES_256_GCM,
+        AeadEngine engine = p.newAeadEngine(SealingAlgorithm.AES_256_GCM,
                 HEX.parseHex("606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"));
         byte[] context = SealedFormat.context("wafer", "self-test");
         String sealed = SealedFormat.seal(engine, 0x5e1f7e57, 1893456000L, context,
@@ -137,28 +138,31 @@ public final class SelfTest {
 
     private static void ed25519(WaferProvider p) throws GeneralSecurityException {
         byte[] msg = HEX.parseHex("72");
-        SignerEngine signer = p.newEd25519Signer(HEX.parseHex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb"));
+        EncodedPrivateKey seed = new EncodedPrivateKey(
+                HEX.parseHex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb"));
+        SignerEngine signer = p.newSigner(SigningAlgorithm.ED25519, seed);
+        seed.wipe();
         byte[] sig = signer.sign(msg, 0, msg.length);
         check(MessageDigest.isEqual(sig, HEX.parseHex("92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da"
                 + "085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00")), "signature differs from RFC 8032 TEST 2");
-        VerifierEngine verifier = p.newEd25519Verifier(
-                HEX.parseHex("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"));
-        Jws.TrustedKey key = new Jws.TrustedKey(Algorithm.ED25519, 64, verifier);
+        VerifierEngine verifier = p.newVerifier(SigningAlgorithm.ED25519, new EncodedPublicKey(
+                HEX.parseHex("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c")));
+        Jws.TrustedKey key = new Jws.TrustedKey(SigningAlgorithm.ED25519, 64, verifier);
         Jws.verifySignature(key, sig, msg);
         rejects(key, sig, HEX.parseHex("73"));
     }
 
-    private static void rsa(WaferProvider p, Algorithm alg) throws GeneralSecurityException {
+    private static void rsa(WaferProvider p, SigningAlgorithm alg) throws GeneralSecurityException {
         BigInteger n = big(RSA_N);
         BigInteger e = big(RSA_E);
-        VerifierEngine verifier = p.newRsaVerifier(alg, new RSAPublicKeySpec(n, e));
-        SignerEngine signer = p.newRsaSigner(alg, new RSAPrivateCrtKeySpec(n, e, big(RSA_D), big(RSA_P), big(RSA_Q),
-                big(RSA_DP), big(RSA_DQ), big(RSA_QI)));
+        VerifierEngine verifier = p.newVerifier(alg, new RsaPublicKeyMaterial(new RSAPublicKeySpec(n, e)));
+        SignerEngine signer = p.newSigner(alg, new RsaPrivateKeyMaterial(new RSAPrivateCrtKeySpec(n, e, big(RSA_D),
+                big(RSA_P), big(RSA_Q), big(RSA_DP), big(RSA_DQ), big(RSA_QI))));
         Jws.TrustedKey key = new Jws.TrustedKey(alg, 256, verifier);
-        byte[] msg = (alg == Algorithm.RS256 ? RS256_SIGNING_INPUT : PS256_MESSAGE).getBytes(StandardCharsets.US_ASCII);
-        byte[] known = Base64Url.decode(alg == Algorithm.RS256 ? RS256_SIGNATURE : PS256_SIGNATURE);
+        byte[] msg = (alg == SigningAlgorithm.RS256 ? RS256_SIGNING_INPUT : PS256_MESSAGE).getBytes(StandardCharsets.US_ASCII);
+        byte[] known = Base64Url.decode(alg == SigningAlgorithm.RS256 ? RS256_SIGNATURE : PS256_SIGNATURE);
         byte[] ours = signer.sign(msg, 0, msg.length);
-        if (alg == Algorithm.RS256) {
+        if (alg == SigningAlgorithm.RS256) {
             check(MessageDigest.isEqual(ours, known), "signature differs from RFC 7515 Appendix A.2");
         }
         Jws.verifySignature(key, known, msg);

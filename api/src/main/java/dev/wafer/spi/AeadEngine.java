@@ -1,6 +1,6 @@
 package dev.wafer.spi;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
 import java.security.GeneralSecurityException;
 
 /**
@@ -8,7 +8,7 @@ import java.security.GeneralSecurityException;
  * AES-256-GCM-SIV, with a 16-byte tag appended to the ciphertext.
  *
  * <p>The api has checked every length before it calls an engine: the nonce is exactly
- * {@link Algorithm#nonceLengthBytes()} long and a ciphertext is at least 16 bytes. Input and
+ * {@link SealingAlgorithm#nonceLengthBytes()} long and a ciphertext is at least 16 bytes. Input and
  * output may be the same array at the same offset (in-place); engines must support that.
  * Implementations are thread-safe.
  *
@@ -22,7 +22,7 @@ public interface AeadEngine {
      * @return a sealing algorithm
      * @since 0.1
      */
-    Algorithm algorithm();
+    SealingAlgorithm algorithm();
 
     /**
      * Encrypts {@code in[inOff, inOff + inLen)} and writes ciphertext then tag, {@code inLen + 16}

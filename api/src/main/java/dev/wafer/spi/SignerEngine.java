@@ -1,6 +1,6 @@
 package dev.wafer.spi;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
 import java.security.GeneralSecurityException;
 
 /**
@@ -16,7 +16,7 @@ public interface SignerEngine {
      * @return a signature algorithm
      * @since 0.1
      */
-    Algorithm algorithm();
+    SigningAlgorithm algorithm();
 
     /**
      * Signs {@code data[off, off + len)}.

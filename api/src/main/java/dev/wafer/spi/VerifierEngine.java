@@ -1,6 +1,6 @@
 package dev.wafer.spi;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
 import java.security.GeneralSecurityException;
 
 /**
@@ -20,7 +20,7 @@ public interface VerifierEngine {
      * @return a signature algorithm
      * @since 0.1
      */
-    Algorithm algorithm();
+    SigningAlgorithm algorithm();
 
     /**
      * Verifies {@code signature} over {@code data[off, off + len)}.

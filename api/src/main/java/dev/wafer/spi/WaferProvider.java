@@ -1,9 +1,9 @@
 package dev.wafer.spi;
 
 import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
 import java.security.GeneralSecurityException;
-import java.security.spec.RSAPrivateCrtKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Set;
 
 /**
@@ -11,20 +11,47 @@ import java.util.Set;
  *
  * <h2>Contract</h2>
  * <p>Implementations have a public no-argument constructor, are thread-safe, and do no work in
- * the constructor that can fail (Wafer calls {@link #algorithms()} before it uses one). Engines
- * they return are thread-safe: they may keep per-thread state (a {@code Cipher} per thread, as
- * Tink's {@code AesGcmJce} does) but never share mutable state between threads. Every
- * {@code new...} method copies the key material it is given; the caller may wipe its arrays.
+ * the constructor that can fail (Wafer calls {@link #spiVersion()} and {@link #algorithms()} before
+ * it uses one). Engines they return are thread-safe: they may keep per-thread state (a
+ * {@code Cipher} per thread, as Tink's {@code AesGcmJce} does) but never share mutable state
+ * between threads. Every {@code new...} method copies the key material it is given; the caller
+ * may wipe it.
  *
  * <p>A provider asked for an algorithm it does not list in {@link #algorithms()} throws
- * {@link java.security.NoSuchAlgorithmException}; it never substitutes another algorithm.
+ * {@link java.security.NoSuchAlgorithmException}; it never substitutes another algorithm. The api
+ * has validated every key before a provider sees it (sizes, exponents, Ed25519 encodings), and
+ * checks every length before it calls an engine.
+ *
+ * <h2>Versions</h2>
+ * <p>{@link #spiVersion()} returns {@link #SPI_VERSION} as the provider was compiled: the constant
+ * is inlined into the provider's class file, so the api learns which SPI the provider was built
+ * for (as SLF4J's {@code getRequestedApiVersion} tells it). A provider built for another major
+ * version is skipped with a warning, and named in {@code Wafer.report()}, instead of failing later
+ * with a {@code LinkageError}.
  *
  * @since 0.1
  */
 public interface WaferProvider {
 
     /**
-     * The provider's short name, lower case, used to choose it ({@code Wafer.provider("jca")},
+     * The version of this SPI: major.minor. A provider returns it from {@link #spiVersion()}.
+     * The major changes when a method is added without a default or changes its meaning.
+     *
+     * @since 0.1
+     */
+    String SPI_VERSION = "1.0";
+
+    /**
+     * The SPI version this provider was compiled against: return {@link #SPI_VERSION}, whose value
+     * the compiler copies into the provider.
+     *
+     * @return for example {@code 1.0}
+     * @since 0.1
+     */
+    String spiVersion();
+
+    /**
+     * The provider's short name, lower case, used to choose it ({@code Wafer.engines("jca")},
      * system property {@code wafer.provider}).
      *
      * @return the name, for example {@code jca}, {@code bc} or {@code tink}
@@ -81,48 +108,31 @@ public interface WaferProvider {
      * @throws GeneralSecurityException if the algorithm is not provided or the key is refused
      * @since 0.1
      */
-    AeadEngine newAeadEngine(Algorithm algorithm, byte[] key) throws GeneralSecurityException;
+    AeadEngine newAeadEngine(SealingAlgorithm algorithm, byte[] key) throws GeneralSecurityException;
 
     /**
-     * Creates an Ed25519 signer (RFC 8032 §5.1.6). The engine derives the public key from the seed
-     * itself, so a mismatched public key can never be mixed into a signature.
+     * Creates a signer for one private key. An Ed25519 engine (RFC 8032 §5.1.6) gets an
+     * {@link EncodedPrivateKey} (the 32-byte seed) and derives the public key itself, so a
+     * mismatched public key can never be mixed into a signature; an RSA engine (RFC 8017 §8) gets
+     * an {@link RsaPrivateKeyMaterial}.
      *
-     * @param seed the 32-byte private key (RFC 8032 §5.1.5); copied
-     * @return a thread-safe engine
-     * @throws GeneralSecurityException if Ed25519 is not provided or the key is refused
-     * @since 0.1
-     */
-    SignerEngine newEd25519Signer(byte[] seed) throws GeneralSecurityException;
-
-    /**
-     * Creates an Ed25519 verifier (RFC 8032 §5.1.7).
-     *
-     * @param publicKey the 32-byte encoded public key (RFC 8032 §5.1.2); copied
-     * @return a thread-safe engine
-     * @throws GeneralSecurityException if Ed25519 is not provided or the key is not a valid encoding
-     * @since 0.1
-     */
-    VerifierEngine newEd25519Verifier(byte[] publicKey) throws GeneralSecurityException;
-
-    /**
-     * Creates an RSA signer for {@link Algorithm#RS256} or {@link Algorithm#PS256} (RFC 8017 §8).
-     *
-     * @param algorithm {@code RS256} or {@code PS256}
-     * @param key the private key in CRT form; its size was checked by the api (at least 2048 bits)
+     * @param algorithm a signing algorithm this provider lists
+     * @param key the private key, of the type the algorithm takes
      * @return a thread-safe engine
      * @throws GeneralSecurityException if the algorithm is not provided or the key is refused
      * @since 0.1
      */
-    SignerEngine newRsaSigner(Algorithm algorithm, RSAPrivateCrtKeySpec key) throws GeneralSecurityException;
+    SignerEngine newSigner(SigningAlgorithm algorithm, PrivateKeyMaterial key) throws GeneralSecurityException;
 
     /**
-     * Creates an RSA verifier for {@link Algorithm#RS256} or {@link Algorithm#PS256} (RFC 8017 §8).
+     * Creates a verifier for one public key: an Ed25519 engine (RFC 8032 §5.1.7) gets an
+     * {@link EncodedPublicKey} (the 32-byte point), an RSA engine an {@link RsaPublicKeyMaterial}.
      *
-     * @param algorithm {@code RS256} or {@code PS256}
-     * @param key the public key; its size and exponent were checked by the api
+     * @param algorithm a signing algorithm this provider lists
+     * @param key the public key, of the type the algorithm takes
      * @return a thread-safe engine
      * @throws GeneralSecurityException if the algorithm is not provided or the key is refused
      * @since 0.1
      */
-    VerifierEngine newRsaVerifier(Algorithm algorithm, RSAPublicKeySpec key) throws GeneralSecurityException;
+    VerifierEngine newVerifier(SigningAlgorithm algorithm, PublicKeyMaterial key) throws GeneralSecurityException;
 }

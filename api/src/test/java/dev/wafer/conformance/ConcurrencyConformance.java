@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
 import dev.wafer.OpenedValue;
-import dev.wafer.Provider;
+import dev.wafer.WaferEngines;
 import dev.wafer.SealContext;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
@@ -85,12 +85,12 @@ public abstract class ConcurrencyConformance extends ProviderUnderTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.MINUTES)
-    void sealsMillionsOfValuesFromManyThreadsUnderOneKeyringWithoutRepeatingANonceAndOpensEveryOne() throws Exception {
+    void sealsMillionsOfValuesFromManyThreadsUnderOneKeySetWithoutRepeatingANonceAndOpensEveryOne() throws Exception {
         long total = valuesToSeal();
         int threads = threads();
-        CookieSealer sealer = provider().sealer(SealingKeyring.generate()).build();
+        CookieSealer sealer = CookieSealer.builder(SealingKeySet.generate()).engines(provider()).build();
         int nonceOff = SealedFormat.HEADER_BYTES;
-        int nonceLen = sealer.keyring().primary().algorithm().nonceLengthBytes();
+        int nonceLen = sealer.keys().primary().algorithm().nonceLengthBytes();
         // The header and the whole nonce lie in the first 52 characters (39 bytes). The set keeps
         // the nonce's last 16 bytes (all 12 of a GCM nonce): XAES nonces share their first 12 bytes
         // over a run of values (docs/format.md §1.3), and distinct last bytes mean distinct nonces.
@@ -184,14 +184,14 @@ public abstract class ConcurrencyConformance extends ProviderUnderTest {
         @Override
         public Object call() throws Exception {
             start.await();
-            Provider provider = Wafer.provider();
-            CookieSealer sealer = provider.sealer(SealingKeyring.generate()).build();
+            WaferEngines provider = Wafer.engines();
+            CookieSealer sealer = CookieSealer.builder(SealingKeySet.generate()).engines(provider).build();
             if (!"x".equals(sealer.open(sealer.seal("x", SESSION), SESSION).text())) {
                 throw new AssertionError("a value did not open to itself");
             }
             SigningKeySet keys = SigningKeySet.generate();
-            TokenSigner signer = provider.signer(keys).build();
-            TokenVerifier verifier = provider.verifier(keys.publicKeys()).build();
+            TokenSigner signer = TokenSigner.builder(keys).engines(provider).build();
+            TokenVerifier verifier = TokenVerifier.builder(keys.publicKeys()).engines(provider).anyIssuer().build();
             if (!"42".equals(verifier.verify(signer.sign(Claims.builder().subject("42").build())).subject().orElse(null))) {
                 throw new AssertionError("a token did not verify");
             }
@@ -237,7 +237,7 @@ public abstract class ConcurrencyConformance extends ProviderUnderTest {
                     assertSame(first, r.get(), "every thread gets the same provider");
                 }
                 Object name = first.getClass().getMethod("name").invoke(first);
-                Object expected = Wafer.provider().name();
+                Object expected = Wafer.engines().name();
                 assertEquals(expected, name, "the fresh discovery chooses what this class loader chose");
             } finally {
                 pool.shutdownNow();
@@ -252,10 +252,10 @@ public abstract class ConcurrencyConformance extends ProviderUnderTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void createsWorkingEnginesFromManyThreadsAtOnce() throws Exception {
         int threads = 16;
-        Provider provider = provider();
-        SealingKeyring ring = SealingKeyring.generate();
+        WaferEngines provider = provider();
+        SealingKeySet ring = SealingKeySet.generate();
         SigningKeySet keys = SigningKeySet.generate();
-        String sealedBefore = provider.sealer(ring).build().seal("before", SESSION);
+        String sealedBefore = CookieSealer.builder(ring).engines(provider).build().seal("before", SESSION);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -264,11 +264,11 @@ public abstract class ConcurrencyConformance extends ProviderUnderTest {
                 results.add(pool.submit(() -> {
                     start.await();
                     // Each thread builds its own sealer and verifier: engines made and first used at once.
-                    CookieSealer sealer = provider.sealer(ring).build();
+                    CookieSealer sealer = CookieSealer.builder(ring).engines(provider).build();
                     assertEquals("before", sealer.open(sealedBefore, SESSION).text());
                     assertEquals("x", sealer.open(sealer.seal("x", SESSION), SESSION).text());
-                    TokenVerifier verifier = provider.verifier(keys.publicKeys()).build();
-                    TokenSigner signer = provider.signer(keys).build();
+                    TokenVerifier verifier = TokenVerifier.builder(keys.publicKeys()).engines(provider).anyIssuer().build();
+                    TokenSigner signer = TokenSigner.builder(keys).engines(provider).build();
                     assertEquals("42", verifier.verify(signer.sign(Claims.builder().subject("42").build()))
                             .subject().orElseThrow());
                     return null;
@@ -287,8 +287,8 @@ public abstract class ConcurrencyConformance extends ProviderUnderTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void signsAndVerifiesFromManyThreadsWithSharedSignerAndVerifier() throws Exception {
         SigningKeySet keys = SigningKeySet.generate();
-        TokenSigner signer = provider().signer(keys).build();
-        TokenVerifier verifier = provider().verifier(keys.publicKeys()).build();
+        TokenSigner signer = TokenSigner.builder(keys).engines(provider()).build();
+        TokenVerifier verifier = TokenVerifier.builder(keys.publicKeys()).engines(provider()).anyIssuer().build();
         int threads = threads();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -314,9 +314,9 @@ public abstract class ConcurrencyConformance extends ProviderUnderTest {
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void rotatingTheKeyringWhileOtherThreadsSealAndOpenLosesNothing() throws Exception {
+    void rotatingTheKeySetWhileOtherThreadsSealAndOpenLosesNothing() throws Exception {
         int rotations = 20;
-        AtomicReference<CookieSealer> current = new AtomicReference<>(provider().sealer(SealingKeyring.generate()).build());
+        AtomicReference<CookieSealer> current = new AtomicReference<>(CookieSealer.builder(SealingKeySet.generate()).engines(provider()).build());
         // Values sealed before any rotation, opened after all of them.
         List<String> early = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -373,7 +373,7 @@ public abstract class ConcurrencyConformance extends ProviderUnderTest {
                 for (int r = 0; r < rotations; r++) {
                     Thread.sleep(25);
                     CookieSealer s = current.get();
-                    current.set(s.withKeyring(s.keyring().rotate()));
+                    current.set(s.withKeys(s.keys().rotate().keySet()));
                 }
                 Thread.sleep(25);
                 stop.set(true);
@@ -388,7 +388,7 @@ public abstract class ConcurrencyConformance extends ProviderUnderTest {
             pool.shutdownNow();
         }
         CookieSealer last = current.get();
-        assertEquals(rotations + 1, last.keyring().keys().size());
+        assertEquals(rotations + 1, last.keys().keys().size());
         for (int i = 0; i < early.size(); i++) {
             OpenedValue v = last.open(early.get(i), SESSION);
             assertEquals("early " + i, v.text());

@@ -1,5 +1,6 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,12 +11,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wafer.Algorithm;
 import dev.wafer.CookieSealer;
+import dev.wafer.KeyException;
+import dev.wafer.ValueTooLargeException;
+import dev.wafer.LifetimeException;
 import dev.wafer.ExpiredValueException;
 import dev.wafer.InvalidSealedValueException;
 import dev.wafer.OpenedValue;
 import dev.wafer.SealContext;
 import dev.wafer.SealingKey;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.UnsupportedAlgorithmException;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.SealedFormat;
@@ -44,28 +48,29 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
     private static final SealContext SESSION = SealContext.of("session");
     private static final int[] PAYLOAD_SIZES = {0, 1, 100, 1024, 3 * 1024};
 
-    private CookieSealer sealer(SealingKeyring ring) {
-        return provider().sealer(ring).clock(CLOCK).build();
+    /** AES-256-GCM is accepted here: these tests check every algorithm, not the default. */
+    private CookieSealer sealer(SealingKeySet ring) {
+        return CookieSealer.builder(ring).engines(provider()).clock(CLOCK).acceptAesGcmLimit().build();
     }
 
     static Stream<Arguments> algorithmsAndSizes() {
-        return Stream.of(Algorithm.values()).filter(a -> a.use() == Algorithm.Use.SEAL)
+        return Stream.of(SealingAlgorithm.values())
                 .flatMap(a -> Arrays.stream(PAYLOAD_SIZES).mapToObj(n -> Arguments.of(a, n)));
     }
 
     @ParameterizedTest(name = "{0}, {1} bytes")
     @MethodSource("algorithmsAndSizes")
-    void opensWhatItSealed(Algorithm algorithm, int size) {
+    void opensWhatItSealed(SealingAlgorithm algorithm, int size) {
         if (!supports(algorithm)) {
             // A capability the provider lacks is an expected rejection, never a skip or a substitute.
-            assertThrows(UnsupportedAlgorithmException.class, () -> sealer(SealingKeyring.generate(algorithm)));
+            assertThrows(UnsupportedAlgorithmException.class, () -> sealer(SealingKeySet.generate(algorithm)));
             return;
         }
         byte[] value = new byte[size];
         new SecureRandom().nextBytes(value);
         // 3 KiB seals to more than one browser cookie holds (4096), the default limit: raise it.
-        CookieSealer sealer = provider().sealer(SealingKeyring.generate(algorithm)).clock(CLOCK)
-                .maxSealedLength(8192).build();
+        CookieSealer sealer = CookieSealer.builder(SealingKeySet.generate(algorithm)).engines(provider()).clock(CLOCK)
+                .acceptAesGcmLimit().maxCookieBytes(8192).build();
         String sealed = sealer.seal(value, SESSION, Duration.ofMinutes(5));
         int expectedChars = Base64Url.encodedLength(13 + algorithm.nonceLengthBytes() + size + 16);
         assertEquals(expectedChars, sealed.length());
@@ -73,45 +78,61 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
         OpenedValue opened = sealer.open(sealed, SESSION);
         assertArrayEquals(value, opened.bytes());
         assertEquals(NOW.plusSeconds(300), opened.expiresAt());
-        assertEquals(sealer.keyring().primary().keyId(), opened.keyId());
+        assertEquals(sealer.keys().primary().keyId(), opened.keyId());
         assertFalse(opened.shouldReseal());
     }
 
     @Test
     void refusesEveryAlgorithmItLacksByNamingProvidersThatHaveIt() {
-        for (Algorithm algorithm : Algorithm.values()) {
-            if (algorithm.use() != Algorithm.Use.SEAL || supports(algorithm)) {
+        for (SealingAlgorithm algorithm : SealingAlgorithm.values()) {
+            if (supports(algorithm)) {
                 continue;
             }
             UnsupportedAlgorithmException e = assertThrows(UnsupportedAlgorithmException.class,
-                    () -> sealer(SealingKeyring.generate(algorithm)));
+                    () -> sealer(SealingKeySet.generate(algorithm)));
             assertEquals(algorithm, e.algorithm());
             assertTrue(e.getMessage().contains(algorithm.jwkName()));
         }
-        assertTrue(supports(Algorithm.XAES_256_GCM), "every provider seals with the default algorithm");
+        assertTrue(supports(SealingAlgorithm.XAES_256_GCM), "every provider seals with the default algorithm");
     }
 
     @Test
     void refusesATimeToLiveOutOfRange() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
         for (Duration bad : List.of(Duration.ZERO, Duration.ofMillis(999), Duration.ofSeconds(-5),
-                CookieSealer.MAX_TTL.plusSeconds(1), Duration.ofSeconds(Long.MAX_VALUE))) {
-            assertThrows(IllegalArgumentException.class, () -> sealer.seal("x", SESSION, bad), bad.toString());
+                CookieSealer.MAX_LIFETIME.plusSeconds(1), Duration.ofSeconds(Long.MAX_VALUE))) {
+            assertThrows(LifetimeException.class, () -> sealer.seal("x", SESSION, bad), bad.toString());
         }
-        assertEquals(NOW.plus(CookieSealer.MAX_TTL),
-                sealer.open(sealer.seal("x", SESSION, CookieSealer.MAX_TTL), SESSION).expiresAt());
+        assertEquals(NOW.plus(CookieSealer.MAX_LIFETIME),
+                sealer.open(sealer.seal("x", SESSION, CookieSealer.MAX_LIFETIME), SESSION).expiresAt());
+    }
+
+    @Test
+    void sealsUnderAnAesGcmPrimaryOnlyWhenItsLimitIsAcceptedButAlwaysOpensUnderIt() {
+        if (!supports(SealingAlgorithm.AES_256_GCM)) {
+            return;
+        }
+        SealingKeySet aes = SealingKeySet.generate(SealingAlgorithm.AES_256_GCM);
+        KeyException e = assertThrows(KeyException.class,
+                () -> CookieSealer.builder(aes).engines(provider()).clock(CLOCK).build());
+        assertTrue(e.getMessage().contains("acceptAesGcmLimit()") && e.getMessage().contains("2^32"), e.getMessage());
+        String sealed = sealer(aes).seal("user=42", SESSION);
+        // Rotated to the default: the old AES-256-GCM key only opens, and needs no acceptance.
+        CookieSealer rotated = CookieSealer.builder(aes.rotate(SealingAlgorithm.XAES_256_GCM).keySet()).engines(provider()).clock(CLOCK).build();
+        assertEquals("user=42", rotated.open(sealed, SESSION).text());
+        assertEquals(SealingAlgorithm.XAES_256_GCM, rotated.keys().primary().algorithm());
     }
 
     @Test
     void sealsTextAsUtf8() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
         String text = "caf\u00e9 \u2615 user=42";
         assertEquals(text, sealer.open(sealer.seal(text, SESSION), SESSION).text());
     }
 
     @Test
     void drawsAFreshNonceForEverySeal() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             assertTrue(seen.add(sealer.seal("same value", SESSION)));
@@ -126,8 +147,8 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
      */
     @Test
     void opensXaesValuesFromManyNoncePrefixesInterleaved() throws Exception {
-        assumeTrue(spi().algorithms().contains(Algorithm.XAES_256_GCM));
-        CookieSealer sealer = sealer(SealingKeyring.generate(Algorithm.XAES_256_GCM));
+        assumeTrue(spi().algorithms().contains(SealingAlgorithm.XAES_256_GCM));
+        CookieSealer sealer = sealer(SealingKeySet.generate(SealingAlgorithm.XAES_256_GCM));
         List<String> values = new ArrayList<>();
         for (int t = 0; t < 3; t++) {
             int id = t;
@@ -167,34 +188,34 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("formatVectors")
     void reproducesTheFormatVectorsByteForByte(String title, Map<String, Object> v) {
-        Algorithm alg = Algorithm.fromJwkName((String) v.get("algorithm")).orElseThrow();
+        SealingAlgorithm alg = SealingAlgorithm.fromJwkName((String) v.get("algorithm")).orElseThrow();
         assumeTrue(supports(alg));
-        SealingKey key = SealingKey.of(alg, Integer.parseUnsignedInt((String) v.get("kid"), 16), TestJson.hex(v.get("key")));
+        SealingKey key = SealingKey.of(alg, (String) v.get("kid"), TestJson.hex(v.get("key")));
         long expiresAt = (Long) v.get("expiresAt");
         SealContext context = SealContext.of((String) v.get("cookieName"), (String) v.get("purpose"));
         byte[] plaintext = TestJson.hex(v.get("plaintext"));
         String sealed = (String) v.get("sealed");
         try {
-            String ours = SealedFormat.seal(spi().newAeadEngine(alg, TestJson.hex(v.get("key"))), key.keyId(), expiresAt,
+            String ours = SealedFormat.seal(spi().newAeadEngine(alg, TestJson.hex(v.get("key"))), Integer.parseUnsignedInt(key.keyId(), 16), expiresAt,
                     SealedFormat.context(context.cookieName(), context.purpose()), TestJson.hex(v.get("nonce")), plaintext);
             assertEquals(sealed, ours);
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }
-        CookieSealer sealer = provider().sealer(SealingKeyring.of(key))
+        CookieSealer sealer = CookieSealer.builder(SealingKeySet.of(key)).engines(provider()).acceptAesGcmLimit()
                 .clock(Clock.fixed(Instant.ofEpochSecond(expiresAt - 1), ZoneOffset.UTC)).build();
         assertArrayEquals(plaintext, sealer.open(sealed, context).bytes());
-        assertThrows(ExpiredValueException.class, () -> provider().sealer(SealingKeyring.of(key))
+        assertThrows(ExpiredValueException.class, () -> CookieSealer.builder(SealingKeySet.of(key)).engines(provider()).acceptAesGcmLimit()
                 .clock(Clock.fixed(Instant.ofEpochSecond(expiresAt), ZoneOffset.UTC)).build().open(sealed, context));
     }
 
     @Test
     void rejectsEverySingleBitFlipOfTheValue() {
-        for (Algorithm alg : List.of(Algorithm.XAES_256_GCM, Algorithm.AES_256_GCM, Algorithm.AES_256_GCM_SIV)) {
+        for (SealingAlgorithm alg : List.of(SealingAlgorithm.XAES_256_GCM, SealingAlgorithm.AES_256_GCM, SealingAlgorithm.AES_256_GCM_SIV)) {
             if (!supports(alg)) {
                 continue;
             }
-            CookieSealer sealer = sealer(SealingKeyring.generate(alg));
+            CookieSealer sealer = sealer(SealingKeySet.generate(alg));
             String sealed = sealer.seal("user=42", SESSION, Duration.ofMinutes(5));
             byte[] raw = Base64Url.decode(sealed);
             for (int bit = 0; bit < raw.length * 8; bit++) {
@@ -210,7 +231,7 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
 
     @Test
     void rejectsEverySingleBitFlipOfTheText() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
         String sealed = sealer.seal("user=42", SESSION, Duration.ofMinutes(5));
         for (int i = 0; i < sealed.length(); i++) {
             for (int bit = 0; bit < 8; bit++) {
@@ -226,7 +247,7 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
 
     @Test
     void rejectsEveryTruncationAndExtension() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
         String sealed = sealer.seal("user=42", SESSION, Duration.ofMinutes(5));
         for (int n = 0; n < sealed.length(); n++) {
             String prefix = sealed.substring(0, n);
@@ -241,7 +262,7 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
 
     @Test
     void rejectsAnotherContextAlikeWithOneMessage() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
         String sealed = sealer.seal("user=42", SealContext.of("session", "login"));
         String tampered = sealed.substring(0, sealed.length() - 2) + (sealed.charAt(sealed.length() - 2) == 'A' ? 'B' : 'A')
                 + sealed.charAt(sealed.length() - 1);
@@ -255,50 +276,50 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
         // Tampering and a wrong key read exactly like a wrong context: no oracle.
         assertEquals(wrongContextMessage, assertThrows(InvalidSealedValueException.class,
                 () -> sealer.open(tampered, SealContext.of("session", "login"))).getMessage());
-        CookieSealer stranger = sealer(SealingKeyring.of(SealingKey.of(Algorithm.XAES_256_GCM,
-                sealer.keyring().primary().keyId(), new byte[32])));
+        CookieSealer stranger = sealer(SealingKeySet.of(SealingKey.of(SealingAlgorithm.XAES_256_GCM,
+                sealer.keys().primary().keyId(), new byte[32])));
         assertEquals(wrongContextMessage, assertThrows(InvalidSealedValueException.class,
                 () -> stranger.open(sealed, SealContext.of("session", "login"))).getMessage());
     }
 
     @Test
     void rejectsAnUnknownKeyIdLikeAWrongKey() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
-        CookieSealer other = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
+        CookieSealer other = sealer(SealingKeySet.generate());
         String sealed = other.seal("user=42", SESSION);
         InvalidSealedValueException e = assertThrows(InvalidSealedValueException.class, () -> sealer.open(sealed, SESSION));
-        assertEquals("sealed value is not authentic for this keyring and context", e.getMessage());
+        assertEquals("sealed value is not authentic for this key set and context", e.getMessage());
     }
 
     @Test
     void rejectsAnExpiredValueBeforeDecryptingIt() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
         String sealed = sealer.seal("user=42", SESSION, Duration.ofSeconds(10));
-        CookieSealer later = provider().sealer(sealer.keyring()).clock(Clock.offset(CLOCK, Duration.ofSeconds(10))).build();
+        CookieSealer later = CookieSealer.builder(sealer.keys()).engines(provider()).clock(Clock.offset(CLOCK, Duration.ofSeconds(10))).build();
         ExpiredValueException e = assertThrows(ExpiredValueException.class, () -> later.open(sealed, SESSION));
         assertEquals(NOW.plusSeconds(10), e.expiresAt());
         // Expiry is read before the key: a value under an unknown key that claims to be expired is expired.
         byte[] raw = Base64Url.decode(sealed);
         raw[1] ^= 0x55;
         assertThrows(ExpiredValueException.class, () -> later.open(Base64Url.encode(raw), SESSION));
-        assertEquals("user=42", provider().sealer(sealer.keyring()).clock(Clock.offset(CLOCK, Duration.ofSeconds(9)))
+        assertEquals("user=42", CookieSealer.builder(sealer.keys()).engines(provider()).clock(Clock.offset(CLOCK, Duration.ofSeconds(9)))
                 .build().open(sealed, SESSION).text());
     }
 
     @Test
     void rejectsOversizedInputBeforeDecodingIt() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
-        char[] big = new char[CookieSealer.DEFAULT_MAX_SEALED_CHARS + 1];
+        CookieSealer sealer = sealer(SealingKeySet.generate());
+        char[] big = new char[CookieSealer.DEFAULT_MAX_COOKIE_BYTES + 1];
         Arrays.fill(big, 'A');
         InvalidSealedValueException e = assertThrows(InvalidSealedValueException.class,
                 () -> sealer.open(new String(big), SESSION));
         assertTrue(e.getMessage().contains("longer than"));
-        assertThrows(IllegalArgumentException.class, () -> sealer.seal(new byte[4000], SESSION));
+        assertThrows(ValueTooLargeException.class, () -> sealer.seal(new byte[4000], SESSION));
     }
 
     @Test
     void rejectsPaddingAndNonCanonicalEncodings() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
         String sealed = sealer.seal("user=42", SESSION);
         assertEquals(sealed, Base64Url.encode(Base64Url.decode(sealed)));
         String padded = sealed + "=".repeat((4 - sealed.length() % 4) % 4);
@@ -314,7 +335,7 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
 
     @Test
     void rejectsAnotherFormatVersion() {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
         byte[] raw = Base64Url.decode(sealer.seal("user=42", SESSION));
         for (int version : new int[] {0, 2, 0x81, 0xff}) {
             raw[0] = (byte) version;
@@ -326,54 +347,54 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
 
     @Test
     void keepsOpeningAfterRotationAndAsksToReseal() {
-        SealingKeyring ring = SealingKeyring.generate();
+        SealingKeySet ring = SealingKeySet.generate();
         CookieSealer before = sealer(ring);
         String old = before.seal("user=42", SESSION);
-        CookieSealer after = before.withKeyring(ring.rotate());
+        CookieSealer after = before.withKeys(ring.rotate().keySet());
         OpenedValue opened = after.open(old, SESSION);
         assertEquals("user=42", opened.text());
         assertTrue(opened.shouldReseal(), "sealed under a key that is no longer primary");
         String fresh = after.seal(opened.bytes(), SESSION);
         assertNotEquals(ring.primary().keyId(), after.open(fresh, SESSION).keyId());
         assertFalse(after.open(fresh, SESSION).shouldReseal());
-        CookieSealer retired = after.withKeyring(after.keyring().remove(ring.primary().keyId()));
+        CookieSealer retired = after.withKeys(after.keys().remove(ring.primary().keyId()));
         assertThrows(InvalidSealedValueException.class, () -> retired.open(old, SESSION));
         assertEquals("user=42", retired.open(fresh, SESSION).text());
     }
 
     @Test
     void opensNothingUnderARetiredKeyOrAKeyPastItsNotAfterTime() {
-        SealingKeyring ring = SealingKeyring.generate();
+        SealingKeySet ring = SealingKeySet.generate();
         String old = sealer(ring).seal("user=42", SESSION, Duration.ofMinutes(30));
-        SealingKeyring rotated = ring.rotate();
+        SealingKeySet rotated = ring.rotate().keySet();
         assertEquals("user=42", sealer(rotated).open(old, SESSION).text());
         CookieSealer retired = sealer(rotated.retire(ring.primary().keyId()));
-        assertEquals("sealed value is not authentic for this keyring and context",
+        assertEquals("sealed value is not authentic for this key set and context",
                 assertThrows(InvalidSealedValueException.class, () -> retired.open(old, SESSION)).getMessage());
-        SealingKeyring ending = rotated.withNotAfter(ring.primary().keyId(), NOW.plusSeconds(60));
+        SealingKeySet ending = rotated.withNotAfter(ring.primary().keyId(), NOW.plusSeconds(60));
         assertEquals("user=42", sealer(ending).open(old, SESSION).text());
-        CookieSealer after = provider().sealer(ending).clock(Clock.offset(CLOCK, Duration.ofSeconds(60))).build();
+        CookieSealer after = CookieSealer.builder(ending).engines(provider()).clock(Clock.offset(CLOCK, Duration.ofSeconds(60))).build();
         assertThrows(InvalidSealedValueException.class, () -> after.open(old, SESSION));
-        String pendingRingValue = sealer(ring.addPending(Algorithm.XAES_256_GCM)).seal("x", SESSION);
+        String pendingRingValue = sealer(ring.addPending(SealingAlgorithm.XAES_256_GCM).keySet()).seal("x", SESSION);
         assertEquals(ring.primary().keyId(), sealer(ring).open(pendingRingValue, SESSION).keyId(),
                 "a pending key does not seal");
     }
 
     @Test
     void asksToResealInsideTheRefreshWindow() {
-        SealingKeyring ring = SealingKeyring.generate();
+        SealingKeySet ring = SealingKeySet.generate();
         String sealed = sealer(ring).seal("user=42", SESSION, Duration.ofMinutes(30));
-        CookieSealer rolling = provider().sealer(ring).refreshWhenRemaining(Duration.ofMinutes(10))
+        CookieSealer rolling = CookieSealer.builder(ring).engines(provider()).refreshWhenRemaining(Duration.ofMinutes(10))
                 .clock(Clock.offset(CLOCK, Duration.ofMinutes(19))).build();
         assertFalse(rolling.open(sealed, SESSION).shouldReseal());
-        CookieSealer later = provider().sealer(ring).refreshWhenRemaining(Duration.ofMinutes(10))
+        CookieSealer later = CookieSealer.builder(ring).engines(provider()).refreshWhenRemaining(Duration.ofMinutes(10))
                 .clock(Clock.offset(CLOCK, Duration.ofMinutes(21))).build();
         assertTrue(later.open(sealed, SESSION).shouldReseal());
     }
 
     @Test
     void opensValuesFromManyThreadsAtOnce() throws Exception {
-        CookieSealer sealer = sealer(SealingKeyring.generate());
+        CookieSealer sealer = sealer(SealingKeySet.generate());
         int threads = 4;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
@@ -400,11 +421,11 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
 
     @Test
     void neverPutsKeyBytesInToStringsOrMessages() {
-        SealingKeyring ring = SealingKeyring.generate().rotate(Algorithm.AES_256_GCM);
+        SealingKeySet ring = SealingKeySet.generate().rotate(SealingAlgorithm.AES_256_GCM).keySet();
         CookieSealer sealer = sealer(ring);
         String jwks = ring.toJwkSet();
         for (SealingKey k : ring.keys()) {
-            byte[] bytes = keyBytesFromJwks(jwks, k.keyIdHex());
+            byte[] bytes = keyBytesFromJwks(jwks, k.keyId());
             Secrets.assertNotIn(bytes, k.toString(), ring.toString(), sealer.toString());
             Secrets.assertNotIn(bytes, sealer.open(sealer.seal("x", SESSION), SESSION).toString());
             for (Throwable t : List.of(
@@ -423,8 +444,8 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
 
     @Test
     void sealsWithinTheDocumentedOverhead() {
-        assumeTrue(supports(Algorithm.AES_256_GCM));
-        CookieSealer sealer = sealer(SealingKeyring.generate(Algorithm.AES_256_GCM));
+        assumeTrue(supports(SealingAlgorithm.AES_256_GCM));
+        CookieSealer sealer = sealer(SealingKeySet.generate(SealingAlgorithm.AES_256_GCM));
         String sealed = sealer.seal(new byte[0], SESSION);
         assertEquals(41, Base64Url.decode(sealed).length, "AES-256-GCM overhead is 41 bytes (docs/format.md)");
         assertEquals(55, sealed.length());

@@ -1,5 +1,7 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.EncodedPublicKey;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,8 +63,8 @@ public abstract class Ed25519EdgeCaseConformance extends ProviderUnderTest {
         }
         VerificationKey key = VerificationKey.ed25519(null, pk);
         // A key the api accepts, every provider accepts too: the verdict falls on the signature.
-        VerifierEngine engine = spi().newEd25519Verifier(pk);
-        Jws.TrustedKey trusted = new Jws.TrustedKey(Algorithm.ED25519, key.signatureLengthBytes(), engine);
+        VerifierEngine engine = spi().newVerifier(SigningAlgorithm.ED25519, new EncodedPublicKey(pk));
+        Jws.TrustedKey trusted = new Jws.TrustedKey(SigningAlgorithm.ED25519, key.signatureLengthBytes(), engine);
         if (VALID.equals(result)) {
             assertDoesNotThrow(() -> Jws.verifySignature(trusted, sig, msg));
         } else {
@@ -93,11 +95,11 @@ public abstract class Ed25519EdgeCaseConformance extends ProviderUnderTest {
         assertThrows(KeyException.class, () -> VerificationKey.ed25519(null, identity));
         VerifierEngine engine;
         try {
-            engine = spi().newEd25519Verifier(identity);
+            engine = spi().newVerifier(SigningAlgorithm.ED25519, new EncodedPublicKey(identity));
         } catch (java.security.GeneralSecurityException refused) {
             return; // this provider refuses the key itself
         }
-        Jws.TrustedKey trusted = new Jws.TrustedKey(Algorithm.ED25519, 64, engine);
+        Jws.TrustedKey trusted = new Jws.TrustedKey(SigningAlgorithm.ED25519, 64, engine);
         byte[] claims = "{\"sub\":\"admin\"}".getBytes(StandardCharsets.UTF_8);
         assertThrows(InvalidTokenException.class, () -> Jws.verifySignature(trusted, forged, claims));
     }

@@ -1,5 +1,8 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.EncodedPrivateKey;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wafer.Algorithm;
@@ -7,7 +10,7 @@ import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
 import dev.wafer.SealContext;
 import dev.wafer.SealingKey;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
@@ -36,9 +39,9 @@ import org.junit.jupiter.api.Test;
 public abstract class KeyHygieneConformance extends ProviderUnderTest {
     private static final SealContext SESSION = SealContext.of("session");
 
-    private static byte[] sealingKeyBytes(SealingKeyring ring, SealingKey key) {
+    private static byte[] sealingKeyBytes(SealingKeySet ring, SealingKey key) {
         String jwks = ring.toJwkSet();
-        int at = jwks.indexOf("\"kid\":\"" + key.keyIdHex() + "\"");
+        int at = jwks.indexOf("\"kid\":\"" + key.keyId() + "\"");
         int k = jwks.indexOf("\"k\":\"", at) + 5;
         return Base64Url.decode(jwks.substring(k, jwks.indexOf('"', k)));
     }
@@ -115,13 +118,13 @@ public abstract class KeyHygieneConformance extends ProviderUnderTest {
 
     @Test
     void aSealerAndWhatItHoldsShowNoKeyBytes() throws Exception {
-        SealingKeyring ring = SealingKeyring.generate();
-        for (Algorithm alg : List.of(Algorithm.AES_256_GCM, Algorithm.AES_256_GCM_SIV)) {
+        SealingKeySet ring = SealingKeySet.generate();
+        for (SealingAlgorithm alg : List.of(SealingAlgorithm.AES_256_GCM, SealingAlgorithm.AES_256_GCM_SIV)) {
             if (supports(alg)) {
-                ring = ring.rotate(alg);
+                ring = ring.rotate(alg).keySet();
             }
         }
-        CookieSealer sealer = provider().sealer(ring).build();
+        CookieSealer sealer = CookieSealer.builder(ring).engines(provider()).acceptAesGcmLimit().build();
         String sealed = sealer.seal("user=42", SESSION);
         List<String> texts = new ArrayList<>(descriptions(sealer));
         texts.add(sealer.open(sealed, SESSION).toString());
@@ -135,16 +138,16 @@ public abstract class KeyHygieneConformance extends ProviderUnderTest {
     @Test
     void aSignerAVerifierAndWhatTheyHoldShowNoKeyBytes() throws Exception {
         List<SigningKey> keys = new ArrayList<>();
-        keys.add(SigningKey.generate(Algorithm.ED25519));
-        for (Algorithm alg : List.of(Algorithm.RS256, Algorithm.PS256)) {
+        keys.add(SigningKey.generate(SigningAlgorithm.ED25519));
+        for (SigningAlgorithm alg : List.of(SigningAlgorithm.RS256, SigningAlgorithm.PS256)) {
             if (supports(alg)) {
                 keys.add(SigningKey.generateRsa(alg, 2048));
             }
         }
         for (SigningKey key : keys) {
             SigningKeySet set = SigningKeySet.of(key);
-            TokenSigner signer = provider().signer(set).build();
-            TokenVerifier verifier = provider().verifier(set.publicKeys()).build();
+            TokenSigner signer = TokenSigner.builder(set).engines(provider()).build();
+            TokenVerifier verifier = TokenVerifier.builder(set.publicKeys()).engines(provider()).anyIssuer().build();
             verifier.verify(signer.sign(Claims.builder().subject("42").build()));
             List<String> texts = new ArrayList<>(descriptions(signer));
             texts.addAll(descriptions(verifier));
@@ -159,7 +162,7 @@ public abstract class KeyHygieneConformance extends ProviderUnderTest {
         byte[] shortKey = new byte[31];
         new SecureRandom().nextBytes(shortKey);
         List<String> texts = new ArrayList<>();
-        for (Algorithm alg : List.of(Algorithm.XAES_256_GCM, Algorithm.AES_256_GCM)) {
+        for (SealingAlgorithm alg : List.of(SealingAlgorithm.XAES_256_GCM, SealingAlgorithm.AES_256_GCM)) {
             if (!supports(alg)) {
                 continue;
             }
@@ -174,7 +177,7 @@ public abstract class KeyHygieneConformance extends ProviderUnderTest {
             Secrets.assertNotIn(key, texts.toArray(new String[0]));
         }
         try {
-            texts.add(String.valueOf(spi().newEd25519Signer(shortKey)));
+            texts.add(String.valueOf(spi().newSigner(SigningAlgorithm.ED25519, new EncodedPrivateKey(shortKey))));
         } catch (GeneralSecurityException | RuntimeException e) {
             texts.add(String.valueOf(e));
         }

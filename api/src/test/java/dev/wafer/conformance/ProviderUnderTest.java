@@ -1,7 +1,7 @@
 package dev.wafer.conformance;
 
 import dev.wafer.Algorithm;
-import dev.wafer.Provider;
+import dev.wafer.WaferEngines;
 import dev.wafer.Wafer;
 import dev.wafer.spi.WaferProvider;
 
@@ -23,8 +23,8 @@ public abstract class ProviderUnderTest {
      *
      * @return the provider
      */
-    protected Provider provider() {
-        return Wafer.provider(spi().name());
+    protected WaferEngines provider() {
+        return Wafer.engines(spi().name());
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.EncodedPrivateKey;
+import dev.wafer.spi.EncodedPublicKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,11 +44,11 @@ public abstract class Rfc8032Section71Conformance extends ProviderUnderTest {
         byte[] signature = TestJson.hex(vector.get("signature"));
         assertEquals(((Long) vector.get("messageLength")).intValue(), message.length, "message length");
 
-        assertArrayEquals(signature, spi().newEd25519Signer(secretKey).sign(message, 0, message.length));
+        assertArrayEquals(signature, spi().newSigner(SigningAlgorithm.ED25519, new EncodedPrivateKey(secretKey)).sign(message, 0, message.length));
 
         VerificationKey key = VerificationKey.ed25519(null, publicKey);
-        Jws.TrustedKey trusted = new Jws.TrustedKey(Algorithm.ED25519, key.signatureLengthBytes(),
-                spi().newEd25519Verifier(publicKey));
+        Jws.TrustedKey trusted = new Jws.TrustedKey(SigningAlgorithm.ED25519, key.signatureLengthBytes(),
+                spi().newVerifier(SigningAlgorithm.ED25519, new EncodedPublicKey(publicKey)));
         Jws.verifySignature(trusted, signature, message);
         byte[] flipped = signature.clone();
         flipped[0] ^= 1;

@@ -1,5 +1,8 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.EncodedPrivateKey;
+import dev.wafer.spi.EncodedPublicKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,7 +43,7 @@ public abstract class Rfc8037AppendixAConformance extends ProviderUnderTest {
     @Test
     void importsThePrivateJwkUnderItsThumbprint() {
         SigningKey key = SigningKeySet.fromJwkSet(jwkSet("privateJwk")).primary();
-        assertEquals(Algorithm.ED25519, key.algorithm());
+        assertEquals(SigningAlgorithm.ED25519, key.algorithm());
         assertEquals(THUMBPRINT, key.keyId(), "a JWK without kid is named by its RFC 7638 thumbprint");
         assertEquals(THUMBPRINT, key.publicKey().thumbprint());
         assertEquals(VerificationKey.ed25519(null, X), key.publicKey());
@@ -51,20 +54,20 @@ public abstract class Rfc8037AppendixAConformance extends ProviderUnderTest {
     void reproducesTheCompactJwsByteForByte() throws GeneralSecurityException {
         String headerB64 = (String) VECTOR.get("protectedHeaderB64");
         assertEquals(headerB64, Base64Url.encode(((String) VECTOR.get("protectedHeader")).getBytes(StandardCharsets.UTF_8)));
-        assertEquals(COMPACT, Jws.sign(spi().newEd25519Signer(D), headerB64, PAYLOAD));
+        assertEquals(COMPACT, Jws.sign(spi().newSigner(SigningAlgorithm.ED25519, new EncodedPrivateKey(D)), headerB64, PAYLOAD));
     }
 
     @Test
     void verifiesTheCompactJws() throws GeneralSecurityException {
         VerificationKey key = VerificationKey.ed25519(null, X);
-        Jws.TrustedKey trusted = new Jws.TrustedKey(Algorithm.ED25519, key.signatureLengthBytes(), spi().newEd25519Verifier(X));
+        Jws.TrustedKey trusted = new Jws.TrustedKey(SigningAlgorithm.ED25519, key.signatureLengthBytes(), spi().newVerifier(SigningAlgorithm.ED25519, new EncodedPublicKey(X)));
         // The header has no kid: the key function is asked for null.
-        Jws.Verified verified = Jws.verify(COMPACT, 8192, kid -> kid == null ? trusted : null);
+        Jws.Verified verified = Jws.verify(COMPACT, 8192, null, kid -> kid == null ? trusted : null);
         assertArrayEquals(PAYLOAD, verified.payload());
         assertEquals(Map.of("alg", "EdDSA"), verified.header());
         String otherPayload = COMPACT.replace((String) VECTOR.get("payloadB64"),
                 Base64Url.encode("Example of Ed25519 signinG".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(InvalidTokenException.class, () -> Jws.verify(otherPayload, 8192, kid -> trusted));
+        assertThrows(InvalidTokenException.class, () -> Jws.verify(otherPayload, 8192, null, kid -> trusted));
     }
 
     @Test
@@ -72,11 +75,11 @@ public abstract class Rfc8037AppendixAConformance extends ProviderUnderTest {
         VerificationKeySet keys = VerificationKeySet.fromJwkSet(jwkSet("publicJwk"));
         VerificationKey key = keys.find(THUMBPRINT).orElseThrow();
         assertEquals(1, keys.keys().size());
-        assertEquals(Algorithm.ED25519, key.algorithm());
+        assertEquals(SigningAlgorithm.ED25519, key.algorithm());
         assertEquals(THUMBPRINT, key.thumbprint());
         assertEquals(VerificationKey.ed25519(null, X), key, "the public JWK holds the key of A.1");
         assertEquals(SigningKeySet.fromJwkSet(jwkSet("privateJwk")).publicKeys().keys(), keys.keys());
-        Jws.TrustedKey trusted = new Jws.TrustedKey(key.algorithm(), key.signatureLengthBytes(), spi().newEd25519Verifier(X));
-        assertArrayEquals(PAYLOAD, Jws.verify(COMPACT, 8192, kid -> kid == null ? trusted : null).payload());
+        Jws.TrustedKey trusted = new Jws.TrustedKey(key.algorithm(), key.signatureLengthBytes(), spi().newVerifier(SigningAlgorithm.ED25519, new EncodedPublicKey(X)));
+        assertArrayEquals(PAYLOAD, Jws.verify(COMPACT, 8192, null, kid -> kid == null ? trusted : null).payload());
     }
 }

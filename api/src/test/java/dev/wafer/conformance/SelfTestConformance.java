@@ -1,11 +1,19 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.EncodedPrivateKey;
+import dev.wafer.spi.EncodedPublicKey;
+import dev.wafer.spi.RsaPrivateKeyMaterial;
+import dev.wafer.spi.RsaPublicKeyMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wafer.Algorithm;
 import dev.wafer.internal.SelfTest;
 import dev.wafer.spi.AeadEngine;
+import dev.wafer.spi.PrivateKeyMaterial;
+import dev.wafer.spi.PublicKeyMaterial;
 import dev.wafer.spi.SignerEngine;
 import dev.wafer.spi.VerifierEngine;
 import dev.wafer.spi.WaferProvider;
@@ -36,7 +44,7 @@ public abstract class SelfTestConformance extends ProviderUnderTest {
 
     @Test
     void passesTheSelfTestAgainOnTheSameThread() {
-        // Each registry runs its own self-tests: a second Wafer.provider(loader), or a test that
+        // Each registry runs its own self-tests: a second Wafer.engines(loader), or a test that
         // runs them directly, repeats the same fixed key and nonce on the same thread.
         WaferProvider p = spi();
         for (int round = 0; round < 3; round++) {
@@ -45,7 +53,7 @@ public abstract class SelfTestConformance extends ProviderUnderTest {
             }
         }
         for (int round = 0; round < 2; round++) {
-            dev.wafer.Provider fresh = dev.wafer.Wafer.provider(getClass().getClassLoader());
+            dev.wafer.WaferEngines fresh = dev.wafer.Wafer.engines(getClass().getClassLoader());
             for (Algorithm a : p.algorithms()) {
                 fresh.servedBy(a);
             }
@@ -71,6 +79,11 @@ public abstract class SelfTestConformance extends ProviderUnderTest {
         }
 
         @Override
+        public String spiVersion() {
+            return SPI_VERSION;
+        }
+
+        @Override
         public String name() {
             return "corrupting-" + real.name();
         }
@@ -91,11 +104,11 @@ public abstract class SelfTestConformance extends ProviderUnderTest {
         }
 
         @Override
-        public AeadEngine newAeadEngine(Algorithm algorithm, byte[] key) throws GeneralSecurityException {
+        public AeadEngine newAeadEngine(SealingAlgorithm algorithm, byte[] key) throws GeneralSecurityException {
             AeadEngine e = real.newAeadEngine(algorithm, key);
             return new AeadEngine() {
                 @Override
-                public Algorithm algorithm() {
+                public SealingAlgorithm algorithm() {
                     return e.algorithm();
                 }
 
@@ -117,7 +130,7 @@ public abstract class SelfTestConformance extends ProviderUnderTest {
         private static SignerEngine corrupt(SignerEngine s) {
             return new SignerEngine() {
                 @Override
-                public Algorithm algorithm() {
+                public SigningAlgorithm algorithm() {
                     return s.algorithm();
                 }
 
@@ -131,23 +144,13 @@ public abstract class SelfTestConformance extends ProviderUnderTest {
         }
 
         @Override
-        public SignerEngine newEd25519Signer(byte[] seed) throws GeneralSecurityException {
-            return corrupt(real.newEd25519Signer(seed));
+        public SignerEngine newSigner(SigningAlgorithm algorithm, PrivateKeyMaterial key) throws GeneralSecurityException {
+            return corrupt(real.newSigner(algorithm, key));
         }
 
         @Override
-        public VerifierEngine newEd25519Verifier(byte[] publicKey) throws GeneralSecurityException {
-            return real.newEd25519Verifier(publicKey);
-        }
-
-        @Override
-        public SignerEngine newRsaSigner(Algorithm algorithm, RSAPrivateCrtKeySpec key) throws GeneralSecurityException {
-            return corrupt(real.newRsaSigner(algorithm, key));
-        }
-
-        @Override
-        public VerifierEngine newRsaVerifier(Algorithm algorithm, RSAPublicKeySpec key) throws GeneralSecurityException {
-            return real.newRsaVerifier(algorithm, key);
+        public VerifierEngine newVerifier(SigningAlgorithm algorithm, PublicKeyMaterial key) throws GeneralSecurityException {
+            return real.newVerifier(algorithm, key);
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.InvalidSealedValueException;
 import dev.wafer.KeyException;
 import dev.wafer.SealingKey;
@@ -59,7 +59,7 @@ final class WycheproofAead {
      * @param c the case
      * @throws GeneralSecurityException if the provider refuses a 256-bit key, which fails the test
      */
-    static void check(WaferProvider spi, Algorithm algorithm, Wycheproof.Case c) throws GeneralSecurityException {
+    static void check(WaferProvider spi, SealingAlgorithm algorithm, Wycheproof.Case c) throws GeneralSecurityException {
         byte[] key = c.bytes("key");
         byte[] iv = c.bytes("iv");
         byte[] aad = c.bytes("aad");
@@ -73,11 +73,11 @@ final class WycheproofAead {
 
         if (REFUSED_KEY.equals(expectation)) {
             // Needs no provider: the key never reaches one.
-            assertThrows(KeyException.class, () -> SealingKey.of(algorithm, 0, key),
+            assertThrows(KeyException.class, () -> SealingKey.of(algorithm, "00000000", key),
                     () -> "a " + key.length * 8 + "-bit key must be refused by the api");
             return;
         }
-        SealingKey.of(algorithm, 0, key);
+        SealingKey.of(algorithm, "00000000", key);
         if (!spi.algorithms().contains(algorithm)) {
             // A provider without the algorithm rejects every in-scope case: it never substitutes one.
             assertThrows(java.security.NoSuchAlgorithmException.class, () -> spi.newAeadEngine(algorithm, key),

@@ -1,5 +1,6 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wafer.Algorithm;
@@ -27,7 +28,7 @@ public abstract class WycheproofAesGcmConformance extends ProviderUnderTest {
     @ParameterizedTest(name = "tcId {0}: {1}")
     @MethodSource("aesGcmCases")
     void sealsAndOpensAsWycheproofSays(int tcId, String label, Wycheproof.Case c) throws GeneralSecurityException {
-        WycheproofAead.check(spi(), Algorithm.AES_256_GCM, c);
+        WycheproofAead.check(spi(), SealingAlgorithm.AES_256_GCM, c);
     }
 
     @Test

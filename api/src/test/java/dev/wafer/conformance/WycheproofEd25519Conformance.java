@@ -1,5 +1,7 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.EncodedPublicKey;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,14 +53,14 @@ public abstract class WycheproofEd25519Conformance extends ProviderUnderTest {
         VerificationKey key = VerificationKey.ed25519(null, pk);
         VerifierEngine engine;
         try {
-            engine = spi().newEd25519Verifier(pk);
+            engine = spi().newVerifier(SigningAlgorithm.ED25519, new EncodedPublicKey(pk));
         } catch (GeneralSecurityException e) {
             if (Wycheproof.INVALID.equals(expectation)) {
                 return; // refusing the key rejects the signature too
             }
             throw new AssertionError("the provider refused the public key of a " + expectation + " case", e);
         }
-        Jws.TrustedKey trusted = new Jws.TrustedKey(Algorithm.ED25519, key.signatureLengthBytes(), engine);
+        Jws.TrustedKey trusted = new Jws.TrustedKey(SigningAlgorithm.ED25519, key.signatureLengthBytes(), engine);
         switch (expectation) {
             case Wycheproof.VALID:
                 assertDoesNotThrow(() -> Jws.verifySignature(trusted, sig, msg));

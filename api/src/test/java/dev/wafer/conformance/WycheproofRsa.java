@@ -1,5 +1,7 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.RsaPublicKeyMaterial;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,10 +72,10 @@ final class WycheproofRsa {
      * @param acceptsAcceptable for an {@code acceptable} case, whether the provider declares that it
      *     accepts it; {@code null} when the suite has no decision for it, which fails the test
      */
-    static void check(WaferProvider spi, Algorithm algorithm, Wycheproof.Case c, Boolean acceptsAcceptable) {
+    static void check(WaferProvider spi, SigningAlgorithm algorithm, Wycheproof.Case c, Boolean acceptsAcceptable) {
         Map<String, Object> group = c.group();
         assertEquals("SHA-256", group.get("sha"), "hash of the group");
-        if (algorithm == Algorithm.PS256) {
+        if (algorithm == SigningAlgorithm.PS256) {
             assertEquals("MGF1", group.get("mgf"), "mask generation function");
             assertEquals("SHA-256", group.get("mgfSha"), "MGF1 hash");
             assertEquals(32L, group.get("sLen"), "salt length");
@@ -92,7 +94,7 @@ final class WycheproofRsa {
         assumeTrue(spi.algorithms().contains(algorithm), () -> algorithm + " is not provided by " + spi.name());
         VerifierEngine engine;
         try {
-            engine = spi.newRsaVerifier(algorithm, new RSAPublicKeySpec(n, e));
+            engine = spi.newVerifier(algorithm, new RsaPublicKeyMaterial(new RSAPublicKeySpec(n, e)));
         } catch (GeneralSecurityException refused) {
             throw new AssertionError("the provider refused a " + n.bitLength() + "-bit key the api accepts", refused);
         }

@@ -1,5 +1,6 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wafer.Algorithm;
@@ -50,7 +51,7 @@ public abstract class WycheproofRsaPkcs1Conformance extends ProviderUnderTest {
 
     private void check(Wycheproof.Case c) {
         Boolean decision = c.flags().equals(List.of("MissingNull")) ? acceptsPkcs1MissingNull() : null;
-        WycheproofRsa.check(spi(), Algorithm.RS256, c, decision);
+        WycheproofRsa.check(spi(), SigningAlgorithm.RS256, c, decision);
     }
 
     @ParameterizedTest(name = "tcId {0}: {1}")

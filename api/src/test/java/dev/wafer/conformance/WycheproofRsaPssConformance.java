@@ -1,5 +1,6 @@
 package dev.wafer.conformance;
 
+import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wafer.Algorithm;
@@ -36,19 +37,19 @@ public abstract class WycheproofRsaPssConformance extends ProviderUnderTest {
     @ParameterizedTest(name = "tcId {0}: {1}")
     @MethodSource("cases2048")
     void verifies2048BitSignaturesAsWycheproofSays(int tcId, String label, Wycheproof.Case c) {
-        WycheproofRsa.check(spi(), Algorithm.PS256, c, null);
+        WycheproofRsa.check(spi(), SigningAlgorithm.PS256, c, null);
     }
 
     @ParameterizedTest(name = "tcId {0}: {1}")
     @MethodSource("cases3072")
     void verifies3072BitSignaturesAsWycheproofSays(int tcId, String label, Wycheproof.Case c) {
-        WycheproofRsa.check(spi(), Algorithm.PS256, c, null);
+        WycheproofRsa.check(spi(), SigningAlgorithm.PS256, c, null);
     }
 
     @ParameterizedTest(name = "tcId {0}: {1}")
     @MethodSource("cases4096")
     void verifies4096BitSignaturesAsWycheproofSays(int tcId, String label, Wycheproof.Case c) {
-        WycheproofRsa.check(spi(), Algorithm.PS256, c, null);
+        WycheproofRsa.check(spi(), SigningAlgorithm.PS256, c, null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wafer.internal;
 
+import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +29,8 @@ class FormatBoundariesTest {
     /** Copies plaintext and appends a zero tag; "opens" anything: no cryptography, format checks only. */
     private static final AeadEngine COPY = new AeadEngine() {
         @Override
-        public Algorithm algorithm() {
-            return Algorithm.AES_256_GCM;
+        public SealingAlgorithm algorithm() {
+            return SealingAlgorithm.AES_256_GCM;
         }
 
         @Override
@@ -149,7 +150,7 @@ class FormatBoundariesTest {
     // ---- JWS shape ------------------------------------------------------------------------------
 
     private static String rejection(String token) {
-        return assertThrows(InvalidTokenException.class, () -> Jws.verify(token, 8192, kid -> null)).getMessage();
+        return assertThrows(InvalidTokenException.class, () -> Jws.verify(token, 8192, null, kid -> null)).getMessage();
     }
 
     @Test
@@ -159,7 +160,7 @@ class FormatBoundariesTest {
             assertEquals(shape, rejection(bad), bad);
         }
         assertEquals("token is longer than 8 characters", assertThrows(InvalidTokenException.class,
-                () -> Jws.verify("e30.e30.c2ln", 8, kid -> null)).getMessage());
+                () -> Jws.verify("e30.e30.c2ln", 8, null, kid -> null)).getMessage());
     }
 
     @Test

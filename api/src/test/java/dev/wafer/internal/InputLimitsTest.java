@@ -39,7 +39,7 @@ class InputLimitsTest {
     void rejectsAnOversizedSealedValueWithoutReadingOneCharacter(int length) {
         CountingCharSequence text = new CountingCharSequence(length, 'A');
         InvalidSealedValueException e = assertThrows(InvalidSealedValueException.class,
-                () -> open(text, CookieSealer.DEFAULT_MAX_SEALED_CHARS));
+                () -> open(text, CookieSealer.DEFAULT_MAX_COOKIE_BYTES));
         assertEquals("sealed value is longer than 4096 characters", e.getMessage());
         assertEquals(0, text.reads(), "the length alone decides");
     }
@@ -48,7 +48,7 @@ class InputLimitsTest {
     @ValueSource(ints = {0, 1, 54})
     void rejectsATooShortSealedValueWithoutReadingOneCharacter(int length) {
         CountingCharSequence text = new CountingCharSequence(length, 'A');
-        assertThrows(InvalidSealedValueException.class, () -> open(text, CookieSealer.DEFAULT_MAX_SEALED_CHARS));
+        assertThrows(InvalidSealedValueException.class, () -> open(text, CookieSealer.DEFAULT_MAX_COOKIE_BYTES));
         assertEquals(0, text.reads());
     }
 
@@ -57,9 +57,9 @@ class InputLimitsTest {
         // 4096 characters of '!' (outside the alphabet) and of 'A' (an unknown key id, expiry 0):
         // the reader may look at every character, but only once, so the work is bounded by the limit.
         for (char fill : new char[] {'!', 'A', '='}) {
-            CountingCharSequence text = new CountingCharSequence(CookieSealer.DEFAULT_MAX_SEALED_CHARS, fill);
-            assertThrows(InvalidSealedValueException.class, () -> open(text, CookieSealer.DEFAULT_MAX_SEALED_CHARS));
-            assertTrue(text.reads() <= CookieSealer.DEFAULT_MAX_SEALED_CHARS + 1, fill + ": " + text.reads() + " reads");
+            CountingCharSequence text = new CountingCharSequence(CookieSealer.DEFAULT_MAX_COOKIE_BYTES, fill);
+            assertThrows(InvalidSealedValueException.class, () -> open(text, CookieSealer.DEFAULT_MAX_COOKIE_BYTES));
+            assertTrue(text.reads() <= CookieSealer.DEFAULT_MAX_COOKIE_BYTES + 1, fill + ": " + text.reads() + " reads");
         }
     }
 
@@ -67,8 +67,8 @@ class InputLimitsTest {
     void rejectingAMegabyteSealedValueAllocatesNoMoreThanRejectingFiveKilobytes() {
         String fiveKb = "A".repeat(5 * 1024);
         String oneMb = "A".repeat(1 << 20);
-        long small = Allocations.perRun(() -> open(fiveKb, CookieSealer.DEFAULT_MAX_SEALED_CHARS), 2000);
-        long large = Allocations.perRun(() -> open(oneMb, CookieSealer.DEFAULT_MAX_SEALED_CHARS), 2000);
+        long small = Allocations.perRun(() -> open(fiveKb, CookieSealer.DEFAULT_MAX_COOKIE_BYTES), 2000);
+        long large = Allocations.perRun(() -> open(oneMb, CookieSealer.DEFAULT_MAX_COOKIE_BYTES), 2000);
         assertTrue(large <= small + 256, "1 MB: " + large + " B per rejection, 5 KB: " + small + " B");
         assertTrue(large < 16 * 1024, "1 MB: " + large + " B per rejection");
     }
@@ -120,7 +120,7 @@ class InputLimitsTest {
         assertThrows(IllegalArgumentException.class, () -> parse(wide(1025)));
         // members and elements count alike, at every depth: one member plus 1023 elements
         parse(long_(1023));
-        assertEquals("JSON document has more than 1024 values",
+        assertEquals("JSON document has too many values (more than 1024)",
                 assertThrows(IllegalArgumentException.class, () -> parse(long_(1024))).getMessage());
     }
 

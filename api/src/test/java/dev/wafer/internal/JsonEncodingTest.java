@@ -1,5 +1,6 @@
 package dev.wafer.internal;
 
+import dev.wafer.TokenVerifier;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HexFormat;

@@ -1,14 +1,16 @@
 package dev.wafer.stub;
 
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.Algorithm;
 import dev.wafer.spi.AeadEngine;
+import dev.wafer.spi.PrivateKeyMaterial;
+import dev.wafer.spi.PublicKeyMaterial;
 import dev.wafer.spi.SignerEngine;
 import dev.wafer.spi.VerifierEngine;
 import dev.wafer.spi.WaferProvider;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
-import java.security.spec.RSAPrivateCrtKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Set;
 
 /** A provider without engines, for discovery tests (JJWT's StubService, SLF4J's NoProviderAssertionTest). */
@@ -44,54 +46,49 @@ public abstract class StubProvider implements WaferProvider {
     }
 
     @Override
-    public AeadEngine newAeadEngine(Algorithm algorithm, byte[] key) throws GeneralSecurityException {
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
+    public AeadEngine newAeadEngine(SealingAlgorithm algorithm, byte[] key) throws GeneralSecurityException {
         throw new NoSuchAlgorithmException("stub");
     }
 
     @Override
-    public SignerEngine newEd25519Signer(byte[] seed) throws GeneralSecurityException {
+    public SignerEngine newSigner(SigningAlgorithm algorithm, PrivateKeyMaterial key) throws GeneralSecurityException {
         throw new NoSuchAlgorithmException("stub");
     }
 
     @Override
-    public VerifierEngine newEd25519Verifier(byte[] publicKey) throws GeneralSecurityException {
-        throw new NoSuchAlgorithmException("stub");
-    }
-
-    @Override
-    public SignerEngine newRsaSigner(Algorithm algorithm, RSAPrivateCrtKeySpec key) throws GeneralSecurityException {
-        throw new NoSuchAlgorithmException("stub");
-    }
-
-    @Override
-    public VerifierEngine newRsaVerifier(Algorithm algorithm, RSAPublicKeySpec key) throws GeneralSecurityException {
+    public VerifierEngine newVerifier(SigningAlgorithm algorithm, PublicKeyMaterial key) throws GeneralSecurityException {
         throw new NoSuchAlgorithmException("stub");
     }
 
     /** Priority 10, Ed25519 only. */
     public static final class Alpha extends StubProvider {
         public Alpha() {
-            super("alpha", 10, Set.of(Algorithm.ED25519));
+            super("alpha", 10, Set.of(SigningAlgorithm.ED25519));
         }
     }
 
     /** Priority 10, like alpha: a tie that the name breaks. */
     public static final class Beta extends StubProvider {
         public Beta() {
-            super("beta", 10, Set.of(Algorithm.ED25519, Algorithm.XAES_256_GCM));
+            super("beta", 10, Set.of(SigningAlgorithm.ED25519, SealingAlgorithm.XAES_256_GCM));
         }
 
         /** Low overall, but the best at XAES-256-GCM. */
         @Override
         public int priority(Algorithm algorithm) {
-            return algorithm == Algorithm.XAES_256_GCM ? 60 : priority();
+            return algorithm == SealingAlgorithm.XAES_256_GCM ? 60 : priority();
         }
     }
 
     /** Priority 50: the default. */
     public static final class High extends StubProvider {
         public High() {
-            super("high", 50, Set.of(Algorithm.XAES_256_GCM, Algorithm.AES_256_GCM));
+            super("high", 50, Set.of(SealingAlgorithm.XAES_256_GCM, SealingAlgorithm.AES_256_GCM));
         }
     }
 

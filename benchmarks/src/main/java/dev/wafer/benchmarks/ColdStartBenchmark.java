@@ -1,10 +1,12 @@
 package dev.wafer.benchmarks;
 
-import dev.wafer.Provider;
+import dev.wafer.CookieSealer;
 import dev.wafer.SealContext;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
+import dev.wafer.TokenSigner;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
 import dev.wafer.Claims;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
  * class loading, key generation, building the sealer or signer (the signer's pairwise test included),
  * and the first call, all in the interpreter.
  *
- * <p>{@code auto} is {@code Wafer.provider()}: every installed provider is loaded and the best engine
- * per algorithm is chosen; a name is {@code Wafer.provider(name)}. Nothing of Wafer is touched before
+ * <p>{@code auto} is {@code Wafer.engines()}: every installed provider is loaded and the best engine
+ * per algorithm is chosen; a name is {@code Wafer.engines(name)}. Nothing of Wafer is touched before
  * the measured call.
  */
 @State(Scope.Benchmark)
@@ -34,18 +36,19 @@ public class ColdStartBenchmark {
     @Param({AUTO, "jca", "bc", "tink"})
     public String provider;
 
-    private Provider provider() {
-        return provider.equals(AUTO) ? Wafer.provider() : Wafer.provider(provider);
+    private WaferEngines engines() {
+        return provider.equals(AUTO) ? Wafer.engines() : Wafer.engines(provider);
     }
 
     @Benchmark
     public String firstSeal() {
-        return provider().sealer(SealingKeyring.generate()).build().seal("first value", SealContext.of(Fixtures.COOKIE));
+        return CookieSealer.builder(SealingKeySet.generate()).engines(engines()).build()
+                .seal("first value", SealContext.of(Fixtures.COOKIE));
     }
 
     @Benchmark
     public String firstToken() {
-        return provider().signer(SigningKeySet.generate()).issuer(Fixtures.ISSUER).build()
+        return TokenSigner.builder(SigningKeySet.generate()).engines(engines()).issuer(Fixtures.ISSUER).build()
                 .sign(Claims.builder().subject(Fixtures.SUBJECT).audience(Fixtures.AUDIENCE).build());
     }
 }

@@ -1,6 +1,8 @@
 package dev.wafer.benchmarks;
 
 import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +20,11 @@ import java.util.stream.Collectors;
  */
 final class Plan {
     static final List<String> SEAL_ALGORITHMS =
-            List.of(Algorithm.AES_256_GCM.name(), Algorithm.XAES_256_GCM.name(), Algorithm.AES_256_GCM_SIV.name());
+            List.of(SealingAlgorithm.AES_256_GCM.name(), SealingAlgorithm.XAES_256_GCM.name(), SealingAlgorithm.AES_256_GCM_SIV.name());
     static final List<String> SIGN_ALGORITHMS =
-            List.of(Algorithm.ED25519.name(), Algorithm.RS256.name(), Algorithm.PS256.name());
+            List.of(SigningAlgorithm.ED25519.name(), SigningAlgorithm.RS256.name(), SigningAlgorithm.PS256.name());
     static final List<String> PAYLOADS = List.of("64", "256", "1024", "3000");
-    static final List<String> PEER_SIGN_ALGORITHMS = List.of(Algorithm.ED25519.name(), Algorithm.RS256.name());
+    static final List<String> PEER_SIGN_ALGORITHMS = List.of(SigningAlgorithm.ED25519.name(), SigningAlgorithm.RS256.name());
     /** The payload of the targets, the chart and the two-thread runs. */
     static final String TARGET_PAYLOAD = "256";
 
@@ -114,7 +116,7 @@ final class Plan {
             }
         });
         twoThreads.add(group(SignaturePrimitiveBenchmark.class, signVerify,
-                params("engine", List.of("jdk", "bc"), "algorithm", List.of(Algorithm.ED25519.name())), 2, smoke));
+                params("engine", List.of("jdk", "bc"), "algorithm", List.of(SigningAlgorithm.ED25519.name())), 2, smoke));
         twoThreads.add(group(NonceBenchmark.class, List.of("draw"),
                 params("source", List.of("shared", "thread", "drbg-thread", "thread-buffered"), "bytes", List.of("12")), 2, smoke));
         if (smoke) {
@@ -149,7 +151,7 @@ final class Plan {
 
     /** The cheapest value to run once: Ed25519 rather than RSA (no 2048-bit key to generate), 256 bytes. */
     private static String cheapest(List<String> values) {
-        for (String preferred : List.of(Algorithm.ED25519.name(), Algorithm.AES_256_GCM.name(), TARGET_PAYLOAD)) {
+        for (String preferred : List.of(SigningAlgorithm.ED25519.name(), SealingAlgorithm.AES_256_GCM.name(), TARGET_PAYLOAD)) {
             if (values.contains(preferred)) {
                 return preferred;
             }
@@ -158,7 +160,7 @@ final class Plan {
     }
 
     private static List<String> supported(List<String> wanted, Set<Algorithm> algs) {
-        return wanted.stream().filter(a -> algs.contains(Algorithm.valueOf(a))).collect(Collectors.toList());
+        return wanted.stream().filter(a -> algs.contains(algorithm(a))).collect(Collectors.toList());
     }
 
     private static Map<String, List<String>> params(Object... kv) {
@@ -173,5 +175,15 @@ final class Plan {
 
     static String describe(List<Group> plan) {
         return plan.stream().map(g -> "  " + g).collect(Collectors.joining("\n"));
+    }
+
+    /** The algorithm of an enum constant's name, sealing or signing. */
+    static Algorithm algorithm(String enumName) {
+        for (Algorithm a : Algorithm.all()) {
+            if (((Enum<?>) a).name().equals(enumName)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("no algorithm " + enumName);
     }
 }

@@ -1,10 +1,10 @@
 package dev.wafer.benchmarks;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.CookieSealer;
 import dev.wafer.OpenedValue;
 import dev.wafer.SealContext;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.Wafer;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +46,8 @@ public class SealBenchmark {
 
     @Setup
     public void setup() {
-        sealer = Wafer.provider(provider).sealer(SealingKeyring.generate(Algorithm.valueOf(algorithm))).build();
+        sealer = CookieSealer.builder(SealingKeySet.generate(SealingAlgorithm.valueOf(algorithm)))
+                .engines(Wafer.engines(provider)).acceptAesGcmLimit().build();
         context = SealContext.of(Fixtures.COOKIE);
         value = Fixtures.payload(payload);
         sealed = new String[Fixtures.RING];

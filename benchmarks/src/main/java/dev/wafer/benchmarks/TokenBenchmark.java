@@ -1,13 +1,13 @@
 package dev.wafer.benchmarks;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.Claims;
-import dev.wafer.Provider;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,12 +44,12 @@ public class TokenBenchmark {
 
     @Setup
     public void setup() {
-        Algorithm alg = Algorithm.valueOf(algorithm);
-        SigningKey key = alg == Algorithm.ED25519 ? SigningKey.generate(alg) : SigningKey.generateRsa(alg, Fixtures.RSA_BITS);
+        SigningAlgorithm alg = SigningAlgorithm.valueOf(algorithm);
+        SigningKey key = alg == SigningAlgorithm.ED25519 ? SigningKey.generate(alg) : SigningKey.generateRsa(alg, Fixtures.RSA_BITS);
         SigningKeySet keys = SigningKeySet.of(key);
-        Provider p = Wafer.provider(provider);
-        signer = p.signer(keys).issuer(Fixtures.ISSUER).defaultLifetime(Fixtures.TOKEN_LIFETIME).build();
-        verifier = p.verifier(keys.publicKeys()).issuer(Fixtures.ISSUER).audience(Fixtures.AUDIENCE).build();
+        WaferEngines p = Wafer.engines(provider);
+        signer = TokenSigner.builder(keys).engines(p).issuer(Fixtures.ISSUER).defaultLifetime(Fixtures.TOKEN_LIFETIME).build();
+        verifier = TokenVerifier.builder(keys.publicKeys()).engines(p).issuer(Fixtures.ISSUER).audience(Fixtures.AUDIENCE).build();
         Instant now = Instant.now();
         token = signer.sign(Claims.builder().subject(Fixtures.SUBJECT).audience(Fixtures.AUDIENCE)
                 .issuedAt(now).expiresAt(now.plus(Fixtures.VERIFIED_TOKEN_LIFETIME)).build());

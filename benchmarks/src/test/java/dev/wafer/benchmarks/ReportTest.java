@@ -49,7 +49,7 @@ class ReportTest {
             List<String> providers = g.params().get("provider");
             if (providers != null && g.benchmark() != ColdStartBenchmark.class) {
                 assertEquals(1, providers.size(), "one provider per run, so that its algorithms can be filtered");
-                assertTrue(Report.installedProviders().get(providers.get(0)).stream().map(Enum::name)
+                assertTrue(Report.installedProviders().get(providers.get(0)).stream().map(a -> ((Enum<?>) a).name())
                         .collect(Collectors.toSet()).containsAll(g.params().get("algorithm")), g::toString);
             }
         }

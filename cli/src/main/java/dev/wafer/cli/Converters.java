@@ -3,7 +3,6 @@ package dev.wafer.cli;
 import dev.wafer.Algorithm;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,12 +82,12 @@ final class Converters {
         @Override
         public Algorithm convert(String text) {
             String key = text.toUpperCase(Locale.ROOT).replace('-', '_');
-            for (Algorithm a : Algorithm.values()) {
-                if (a.jwkName().equalsIgnoreCase(text) || a.name().equals(key)) {
+            for (Algorithm a : Algorithm.all()) {
+                if (a.jwkName().equalsIgnoreCase(text) || ((Enum<?>) a).name().equals(key)) {
                     return a;
                 }
             }
-            throw new TypeConversionException("unknown algorithm '" + text + "'; one of " + Arrays.stream(Algorithm.values())
+            throw new TypeConversionException("unknown algorithm '" + text + "'; one of " + Algorithm.all().stream()
                     .map(Algorithm::jwkName).collect(Collectors.joining(", ")));
         }
     }

@@ -3,12 +3,13 @@ package dev.wafer.cli;
 import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
 import dev.wafer.OpenedValue;
-import dev.wafer.Provider;
 import dev.wafer.SealContext;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
+import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 
@@ -20,21 +21,21 @@ import picocli.CommandLine.Command;
 final class DemoCommand extends WaferCommand {
     @Override
     public Integer call() {
-        Provider wafer = Wafer.provider();
-        SealingKeyring keyring = SealingKeyring.generate();
-        CookieSealer sealer = wafer.sealer(keyring).build();
+        WaferEngines engines = Wafer.engines();
+        SealingKeySet sealingKeys = SealingKeySet.generate();
+        CookieSealer sealer = CookieSealer.builder(sealingKeys).build();
         String cookie = sealer.seal("user=42;role=admin", SealContext.of("session"), Duration.ofHours(8));
         OpenedValue opened = sealer.open(cookie, SealContext.of("session"));
 
         SigningKeySet keys = SigningKeySet.generate();
-        String jwt = wafer.signer(keys).issuer("https://login.example").build()
+        String jwt = TokenSigner.builder(keys).issuer("https://login.example").build()
                 .sign(Claims.builder().subject("42").audience("api").build());
-        TokenVerifier verifier = wafer.verifier(keys.publicKeys())
+        TokenVerifier verifier = TokenVerifier.builder(keys.publicKeys())
                 .issuer("https://login.example").audience("api").build();
         Claims claims = verifier.verify(jwt);
 
-        out().println("provider:        " + wafer.name() + " (sealing " + wafer.servedBy(keyring.primary().algorithm())
-                + ", signing " + wafer.servedBy(keys.primary().algorithm()) + ")");
+        out().println("provider:        " + engines.name() + " (sealing " + engines.servedBy(sealingKeys.primary().algorithm())
+                + ", signing " + engines.servedBy(keys.primary().algorithm()) + ")");
         out().println("sealed value:    " + cookie);
         out().println("opened value:    " + opened.text() + "  (expires " + opened.expiresAt() + ")");
         out().println("signed token:    " + jwt);

@@ -3,10 +3,10 @@ package dev.wafer.cli;
 import dev.wafer.EngineFailureException;
 import dev.wafer.ExpiredTokenException;
 import dev.wafer.ExpiredValueException;
-import dev.wafer.InvalidSealedValueException;
-import dev.wafer.InvalidTokenException;
 import dev.wafer.KeyException;
+import dev.wafer.LimitExceededException;
 import dev.wafer.ProviderNotFoundException;
+import dev.wafer.RejectedInputException;
 import dev.wafer.UnsupportedAlgorithmException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +38,7 @@ final class ExitCode {
         if (e instanceof ExpiredValueException || e instanceof ExpiredTokenException) {
             return EXPIRED;
         }
-        if (e instanceof InvalidSealedValueException || e instanceof InvalidTokenException || e instanceof KeyException) {
+        if (e instanceof RejectedInputException || e instanceof KeyException || e instanceof LimitExceededException) {
             return INVALID;
         }
         if (e instanceof ProviderNotFoundException || e instanceof UnsupportedAlgorithmException

@@ -1,7 +1,9 @@
 package dev.wafer.cli;
 
-import dev.wafer.Algorithm;
-import java.nio.charset.StandardCharsets;
+import dev.wafer.InvalidSealedValueException;
+import dev.wafer.SealedHeader;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.internal.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,10 +17,6 @@ import picocli.CommandLine.Parameters;
             + "Nothing shown is verified: anyone can forge it. 'wafer open' and 'wafer verify' check values "
             + "and tokens."})
 final class InspectCommand extends WaferCommand {
-    /** Sealed-value header: version, key id, expiry (docs/format.md §1). */
-    private static final int HEADER_BYTES = 13;
-    private static final int TAG_BYTES = 16;
-
     @Parameters(paramLabel = "VALUE", arity = "0..1", description = "A sealed value or a token; standard input when absent or -.")
     String value;
 
@@ -34,24 +32,20 @@ final class InspectCommand extends WaferCommand {
     }
 
     private void sealed(String text) {
-        byte[] b = decode(text, "a sealed value");
-        if (b.length < HEADER_BYTES + 12 + TAG_BYTES) {
-            throw new CliException(ExitCode.INVALID, "not a sealed value: too short");
+        SealedHeader h;
+        try {
+            h = SealedHeader.peek(text);
+        } catch (InvalidSealedValueException e) {
+            throw new CliException(ExitCode.INVALID, "not a sealed value: " + e.getMessage());
         }
-        if (b[0] != 1) {
-            throw new CliException(ExitCode.INVALID, "not a sealed value of format version 1");
-        }
-        long expires = 0;
-        for (int i = 5; i < HEADER_BYTES; i++) {
-            expires = (expires << 8) | (b[i] & 0xff);
-        }
-        int xaes = b.length - HEADER_BYTES - Algorithm.XAES_256_GCM.nonceLengthBytes() - TAG_BYTES;
-        int aes = b.length - HEADER_BYTES - Algorithm.AES_256_GCM.nonceLengthBytes() - TAG_BYTES;
+        int body = h.sealedBytes() - 13 - 16;
+        int xaes = body - SealingAlgorithm.XAES_256_GCM.nonceLengthBytes();
+        int aes = body - SealingAlgorithm.AES_256_GCM.nonceLengthBytes();
         out().println("UNVERIFIED sealed value: read without a key, nothing here is authenticated (wafer open checks it)");
-        out().println("format   version 1");
-        out().printf("key id   %02x%02x%02x%02x%n", b[1], b[2], b[3], b[4]);
-        out().println("expires  " + when(expires));
-        out().println("length   " + text.length() + " characters, " + b.length + " bytes: a value of "
+        out().println("format   version " + h.version());
+        out().println("key id   " + h.keyId());
+        out().println("expires  " + when(h.expiresAt().getEpochSecond()));
+        out().println("length   " + text.length() + " characters, " + h.sealedBytes() + " bytes: a value of "
                 + (xaes >= 0 ? xaes + " bytes under XAES-256-GCM or " : "") + aes + " under AES-256-GCM(-SIV)");
     }
 
@@ -60,15 +54,13 @@ final class InspectCommand extends WaferCommand {
         if (parts.length != 3) {
             throw new CliException(ExitCode.INVALID, "not a token: a JWS has three parts separated by dots, not " + parts.length);
         }
-        Map<String, Object> header = JsonText.parseObject(new String(decode(parts[0], "a token header"),
-                StandardCharsets.UTF_8), "the token header");
-        Map<String, Object> claims = JsonText.parseObject(new String(decode(parts[1], "token claims"),
-                StandardCharsets.UTF_8), "the token claims");
+        Map<String, Object> header = object(decode(parts[0], "a token header"), "the token header");
+        Map<String, Object> claims = object(decode(parts[1], "token claims"), "the token claims");
         out().println("UNVERIFIED token: read without a key, the signature is not checked (wafer verify checks it)");
         out().println("header");
-        out().println(JsonText.pretty(header));
+        out().println(Json.writePretty(header));
         out().println("claims");
-        out().println(JsonText.pretty(claims));
+        out().println(Json.writePretty(claims));
         for (String[] time : new String[][] {{"iat", "issued  "}, {"nbf", "valid   "}, {"exp", "expires "}}) {
             Object v = claims.get(time[0]);
             if (v instanceof Long) {
@@ -76,6 +68,15 @@ final class InspectCommand extends WaferCommand {
             }
         }
         out().println("signed   " + decode(parts[2], "a token signature").length + "-byte signature, not checked");
+    }
+
+    /** The api's strict, bounded JSON reader; its messages name the problem, never the input. */
+    private static Map<String, Object> object(byte[] utf8, String what) {
+        try {
+            return Json.parseObject(utf8);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, what + ": " + e.getMessage());
+        }
     }
 
     private static byte[] decode(String part, String what) {

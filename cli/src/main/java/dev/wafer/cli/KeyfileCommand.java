@@ -21,7 +21,7 @@ final class KeyfileCommand extends WaferCommand {
                 "A file sealed already is opened with --old-master-key-env or --old-master-key-file first: that "
                 + "changes its master key. Deploy the file and its new master key together."})
     static final class Seal extends WaferCommand {
-        @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing keyring or signing key set.")
+        @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing key set or signing key set.")
         String keys;
 
         @Option(names = "--old-master-key-env", paramLabel = "VAR", description = "The master key the file is sealed under now.")
@@ -51,7 +51,7 @@ final class KeyfileCommand extends WaferCommand {
             if (file.kind == KeyFile.Kind.PUBLIC) {
                 throw new CliException(ExitCode.INVALID, keys + " is a public key set: it is published, never sealed");
             }
-            writeFile(keys, KeyFiles.seal(file.json, newKey), true, true);
+            writeFile(keys, KeyFiles.create().seal(file.json, newKey, file.generation + 1), true, true);
             out().println((file.master == null ? "sealed " : "sealed again ") + keys + " at rest under the "
                     + (file.master == null ? "" : "new ") + "master key");
             return ExitCode.OK;

@@ -2,8 +2,11 @@ package dev.wafer.cli;
 
 import dev.wafer.OpenedValue;
 import dev.wafer.SealContext;
-import dev.wafer.SealingKeyring;
-import dev.wafer.Wafer;
+import dev.wafer.CookieSealer;
+import dev.wafer.InvalidSealedValueException;
+import dev.wafer.SealingKeySet;
+import dev.wafer.internal.Text;
+import java.util.Base64;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Parameters;
             + "open (tampered, another key, cookie or purpose), 3 when it has expired. A note on stderr says "
             + "when the value should be sealed again (its key is no longer the primary)."})
 final class OpenCommand extends WaferCommand {
-    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing keyring.")
+    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing key set.")
     String keys;
 
     @Option(names = "--cookie", required = true, paramLabel = "NAME", description = "The name of the cookie the value came in.")
@@ -24,6 +27,9 @@ final class OpenCommand extends WaferCommand {
 
     @Option(names = "--purpose", paramLabel = "PURPOSE", defaultValue = "", description = "The purpose it was sealed for.")
     String purpose;
+
+    @Option(names = "--base64", description = "Print the value as unpadded base64url: for a value that is not UTF-8 text.")
+    boolean base64;
 
     @Parameters(paramLabel = "SEALED", arity = "0..1", description = "The sealed value; standard input when absent or -.")
     String sealed;
@@ -34,12 +40,24 @@ final class OpenCommand extends WaferCommand {
     @Override
     public Integer call() throws Exception {
         SealContext context = SealCommand.context(this, cookie, purpose);
-        SealingKeyring ring = KeyFile.read(this, keys, master).sealing();
-        OpenedValue opened = Wafer.provider().sealer(ring).clock(root().clock).build()
+        SealingKeySet keySet = KeyFile.read(this, keys, master).sealing();
+        OpenedValue opened = CookieSealer.builder(keySet).clock(root().clock).acceptAesGcmLimit().build()
                 .open(input(sealed, "sealed value").strip(), context);
-        out().println(opened.text());
+        if (base64) {
+            out().println(Base64.getUrlEncoder().withoutPadding().encodeToString(opened.bytes()));
+        } else {
+            String text;
+            try {
+                text = opened.text();
+            } catch (InvalidSealedValueException e) {
+                throw new CliException(ExitCode.INVALID, "the value is not UTF-8 text; print it with --base64");
+            }
+            // Text from a sealed value is printed as it is: the sealer's owner wrote it. Only what a
+            // terminal would act on (controls, bidirectional overrides) is escaped.
+            out().println(Text.escapeControls(text));
+        }
         if (opened.shouldReseal()) {
-            note("sealed under key " + String.format("%08x", opened.keyId()) + ", which is no longer the primary key: "
+            note("sealed under key " + opened.keyId() + ", which is no longer the primary key: "
                     + "seal the value again (wafer seal) and send the new one");
         }
         return ExitCode.OK;

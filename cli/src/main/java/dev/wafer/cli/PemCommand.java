@@ -4,6 +4,7 @@ import dev.wafer.Algorithm;
 import dev.wafer.KeyFiles;
 import dev.wafer.MasterKey;
 import dev.wafer.Pem;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.VerificationKey;
@@ -67,7 +68,7 @@ final class PemCommand extends WaferCommand {
                         .orElseThrow(() -> usage("no key " + keyId + " in " + keys));
                 pem = Pem.writePublicKey(key);
             } else {
-                throw new CliException(ExitCode.INVALID, keys + " is a sealing keyring; only signing keys have a PEM form");
+                throw new CliException(ExitCode.INVALID, keys + " is a sealing key set; only signing keys have a PEM form");
             }
             output(output, pem, !publicKey, force);
             if (output != null) {
@@ -85,7 +86,7 @@ final class PemCommand extends WaferCommand {
     static final class Import extends WaferCommand {
         @Option(names = "--alg", required = true, paramLabel = "ALG", converter = Converters.AlgorithmConverter.class,
                 description = "EdDSA, RS256 or PS256.")
-        Algorithm algorithm;
+        Algorithm alg;
 
         @Option(names = "--kid", paramLabel = "KID", description = "The key id; the RFC 7638 thumbprint by default.")
         String keyId;
@@ -104,9 +105,10 @@ final class PemCommand extends WaferCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (algorithm.use() != Algorithm.Use.SIGN) {
+            if (!(alg instanceof SigningAlgorithm)) {
                 throw usage("--alg must be EdDSA, RS256 or PS256");
             }
+            SigningAlgorithm algorithm = (SigningAlgorithm) alg;
             String pem = pemFile == null ? input(null, "PEM text") : readFile(pemFile, "PEM text");
             String json;
             String summary;
@@ -117,7 +119,7 @@ final class PemCommand extends WaferCommand {
                 json = SigningKeySet.of(key).toJwkSet();
                 summary = "a signing key set, primary key " + key.keyId() + " (" + algorithm.jwkName() + ")";
                 if (masterKey != null) {
-                    json = KeyFiles.seal(json, masterKey);
+                    json = KeyFiles.create().seal(json, masterKey, 1);
                     summary += ", sealed at rest under the master key";
                 }
             } else {

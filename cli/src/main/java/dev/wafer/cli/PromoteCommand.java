@@ -1,6 +1,7 @@
 package dev.wafer.cli;
 
-import dev.wafer.SealingKeyring;
+import dev.wafer.KeyPlan;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
             "The key file is changed in place. The key seals or signs from now on, and the old primary stays "
             + "active (it opens or verifies only)."})
 final class PromoteCommand extends WaferCommand {
-    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing keyring or signing key set.")
+    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing key set or signing key set.")
     String keys;
 
     @Parameters(paramLabel = "KID", description = "The key id of the pending key. An id that starts with '-' goes after '--', which ends the options.")
@@ -26,11 +27,11 @@ final class PromoteCommand extends WaferCommand {
         KeyFile file = KeyFile.read(this, keys, master);
         String old;
         if (file.kind == KeyFile.Kind.SEALING) {
-            SealingKeyring ring = file.sealing();
-            old = ring.primary().keyIdHex();
-            file.save(this, ring.promote(RetireCommand.sealingKeyId(this, keyId)).toJwkSet());
+            SealingKeySet set = file.sealing(KeyPlan.Check.ALLOW_VIOLATIONS);
+            old = set.primary().keyId();
+            file.save(this, set.promote(RetireCommand.sealingKeyId(this, keyId)).toJwkSet());
         } else if (file.kind == KeyFile.Kind.SIGNING) {
-            SigningKeySet set = file.signing();
+            SigningKeySet set = file.signing(KeyPlan.Check.ALLOW_VIOLATIONS);
             old = set.primary().keyId();
             file.save(this, set.promote(keyId).toJwkSet());
         } else {

@@ -1,6 +1,8 @@
 package dev.wafer.cli;
 
-import dev.wafer.SealingKeyring;
+import dev.wafer.KeyPlan;
+import dev.wafer.SealingKeySet;
+import dev.wafer.internal.Text;
 import dev.wafer.SigningKeySet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Parameters;
             + "the file declares a maximum time-to-live (keygen --max-ttl). --remove drops the key from the "
             + "file instead."})
 final class RetireCommand extends WaferCommand {
-    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing keyring or signing key set.")
+    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing key set or signing key set.")
     String keys;
 
     @Option(names = "--remove", description = "Remove the key from the file entirely, without the lifecycle check.")
@@ -30,13 +32,13 @@ final class RetireCommand extends WaferCommand {
     public Integer call() throws Exception {
         KeyFile file = KeyFile.read(this, keys, master);
         if (file.kind == KeyFile.Kind.SEALING) {
-            SealingKeyring ring = file.sealing();
-            int id = sealingKeyId(this, keyId);
-            file.save(this, (remove ? ring.remove(id) : ring.retire(id, root().clock.instant())).toJwkSet());
+            SealingKeySet set = file.sealing(KeyPlan.Check.ALLOW_VIOLATIONS);
+            String id = sealingKeyId(this, keyId);
+            file.save(this, (remove ? set.remove(id) : set.retire(id, root().clock.instant())).toJwkSet());
             out().println(remove ? "removed key " + keyId + " from " + keys
                     : "retired key " + keyId + " in " + keys + ": it opens nothing from now on");
         } else if (file.kind == KeyFile.Kind.SIGNING) {
-            SigningKeySet set = file.signing();
+            SigningKeySet set = file.signing(KeyPlan.Check.ALLOW_VIOLATIONS);
             file.save(this, (remove ? set.remove(keyId) : set.retire(keyId, root().clock.instant())).toJwkSet());
             out().println((remove ? "removed key " + keyId + " from " + keys : "retired key " + keyId + " in " + keys
                     + ": it verifies nothing and is no longer published") + "; publish the public keys again (wafer public)");
@@ -46,10 +48,10 @@ final class RetireCommand extends WaferCommand {
         return ExitCode.OK;
     }
 
-    static int sealingKeyId(WaferCommand command, String hex) {
+    static String sealingKeyId(WaferCommand command, String hex) {
         if (!hex.matches("[0-9a-fA-F]{8}")) {
-            throw command.usage("a sealing key id is 8 hex digits, not '" + hex + "'");
+            throw command.usage("a sealing key id is 8 hex digits, not " + Text.quote(hex));
         }
-        return Integer.parseUnsignedInt(hex, 16);
+        return hex;
     }
 }

@@ -1,9 +1,11 @@
 package dev.wafer.cli;
 
 import dev.wafer.Algorithm;
-import dev.wafer.SealingKey;
-import dev.wafer.SealingKeyring;
-import dev.wafer.SigningKey;
+import dev.wafer.KeyChange;
+import dev.wafer.KeyPlan;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SealingKeySet;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKeySet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
             + "--pending the new key opens and verifies (and is published) but does not seal or sign yet; "
             + "'wafer promote' makes it primary once every instance or verifier has it (docs/keys.md)."})
 final class RotateCommand extends WaferCommand {
-    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing keyring or signing key set.")
+    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing key set or signing key set.")
     String keys;
 
     @Option(names = "--alg", paramLabel = "ALG", converter = Converters.AlgorithmConverter.class,
@@ -33,32 +35,30 @@ final class RotateCommand extends WaferCommand {
     public Integer call() throws Exception {
         KeyFile file = KeyFile.read(this, keys, master);
         if (file.kind == KeyFile.Kind.SEALING) {
-            SealingKeyring ring = file.sealing();
-            Algorithm alg = algorithm(ring.primary().algorithm(), Algorithm.Use.SEAL);
-            SealingKeyring next = pending ? ring.addPending(alg) : ring.rotate(alg);
-            SealingKey added = next.keys().stream().filter(k -> ring.find(k.keyId()).isEmpty()).findFirst().orElseThrow();
-            file.save(this, next.toJwkSet());
+            SealingKeySet set = file.sealing(KeyPlan.Check.ALLOW_VIOLATIONS);
+            SealingAlgorithm alg = (SealingAlgorithm) algorithm(set.primary().algorithm(), true);
+            KeyChange<SealingKeySet> change = pending ? set.addPending(alg) : set.rotate(alg);
+            file.save(this, change.keySet().toJwkSet());
             if (pending) {
-                out().println("added pending key " + added.keyIdHex() + " (" + alg.jwkName() + ") to " + keys
+                out().println("added pending key " + change.keyId() + " (" + alg.jwkName() + ") to " + keys
                         + ": it opens but does not seal yet; deploy " + keys + " everywhere, then: wafer promote --keys "
-                        + shellWord(keys) + " " + kidArgument(added.keyIdHex()));
+                        + shellWord(keys) + " " + kidArgument(change.keyId()));
             } else {
-                out().println("rotated " + keys + ": new primary key " + added.keyIdHex() + " (" + alg.jwkName() + "); key "
-                        + ring.primary().keyIdHex() + " is now active: it opens, and what it opens should be resealed");
+                out().println("rotated " + keys + ": new primary key " + change.keyId() + " (" + alg.jwkName() + "); key "
+                        + set.primary().keyId() + " is now active: it opens, and what it opens should be resealed");
             }
         } else if (file.kind == KeyFile.Kind.SIGNING) {
-            SigningKeySet set = file.signing();
-            Algorithm alg = algorithm(set.primary().algorithm(), Algorithm.Use.SIGN);
-            SigningKeySet next = pending ? set.addPending(alg) : set.rotate(alg);
-            SigningKey added = next.keys().stream().filter(k -> set.find(k.keyId()).isEmpty()).findFirst().orElseThrow();
-            file.save(this, next.toJwkSet());
+            SigningKeySet set = file.signing(KeyPlan.Check.ALLOW_VIOLATIONS);
+            SigningAlgorithm alg = (SigningAlgorithm) algorithm(set.primary().algorithm(), false);
+            KeyChange<SigningKeySet> change = pending ? set.addPending(alg) : set.rotate(alg);
+            file.save(this, change.keySet().toJwkSet());
             if (pending) {
-                out().println("added pending key " + added.keyId() + " (" + alg.jwkName() + ") to " + keys
+                out().println("added pending key " + change.keyId() + " (" + alg.jwkName() + ") to " + keys
                         + ": it is published but does not sign yet; publish the public keys (wafer public), wait for "
                         + "verifiers to load them, then: wafer promote --keys " + shellWord(keys) + " "
-                        + kidArgument(added.keyId()));
+                        + kidArgument(change.keyId()));
             } else {
-                out().println("rotated " + keys + ": new primary key " + added.keyId() + " (" + alg.jwkName() + "); key "
+                out().println("rotated " + keys + ": new primary key " + change.keyId() + " (" + alg.jwkName() + "); key "
                         + set.primary().keyId() + " is now active: it verifies only; publish the public keys again (wafer public)");
             }
         } else {
@@ -67,13 +67,13 @@ final class RotateCommand extends WaferCommand {
         return ExitCode.OK;
     }
 
-    private Algorithm algorithm(Algorithm primary, Algorithm.Use use) {
+    private Algorithm algorithm(Algorithm primary, boolean sealing) {
         if (algorithm == null) {
             return primary;
         }
-        if (algorithm.use() != use) {
+        if (sealing != algorithm instanceof SealingAlgorithm) {
             throw usage("--alg " + algorithm.jwkName() + " does not fit " + keys + ", a key file of "
-                    + (use == Algorithm.Use.SEAL ? "sealing" : "signing") + " keys");
+                    + (sealing ? "sealing" : "signing") + " keys");
         }
         return algorithm;
     }

@@ -2,7 +2,9 @@ package dev.wafer.cli;
 
 import dev.wafer.CookieSealer;
 import dev.wafer.SealContext;
-import dev.wafer.Wafer;
+import dev.wafer.LimitExceededException;
+import dev.wafer.internal.Base64Url;
+import dev.wafer.internal.Utf8;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,11 +13,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "seal", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Seals a value for a cookie.",
-            "The keyring's primary key seals it; the sealed value is printed. The value comes from the "
+            "The key set's primary key seals it; the sealed value is printed. The value comes from the "
             + "argument or, without one (or with -), from standard input, whose final newline is dropped. The "
             + "sealed value opens only for the same cookie name and purpose, until it expires."})
 final class SealCommand extends WaferCommand {
-    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing keyring.")
+    @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing key set.")
     String keys;
 
     @Option(names = "--cookie", required = true, paramLabel = "NAME", description = "The name of the cookie the value is for.")
@@ -25,8 +27,11 @@ final class SealCommand extends WaferCommand {
     String purpose;
 
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "1h", converter = Converters.DurationConverter.class,
-            description = "How long the value opens, one second to ten years: 30s, 15m, 8h, 7d (default: ${DEFAULT-VALUE}).")
+            description = "How long the value opens, one second to the key set's --max-ttl (at most ten years): 30s, 15m, 8h, 7d (default: ${DEFAULT-VALUE}).")
     Duration ttl;
+
+    @Option(names = "--base64", description = "The value is unpadded base64url: for a value that is not UTF-8 text.")
+    boolean base64;
 
     @Parameters(paramLabel = "VALUE", arity = "0..1", description = "The value; standard input when absent or -.")
     String value;
@@ -36,16 +41,31 @@ final class SealCommand extends WaferCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (ttl.compareTo(CookieSealer.MAX_TTL) > 0) {
-            throw usage("--ttl must be at most ten years");
-        }
         SealContext context = context(this, cookie, purpose);
-        CookieSealer sealer = Wafer.provider().sealer(KeyFile.read(this, keys, master).sealing()).clock(root().clock).build();
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(CookieSealer.MAX_LIFETIME) > 0) {
+            throw usage("--ttl must be one second to ten years (3650d)");
+        }
+        CookieSealer sealer = CookieSealer.builder(KeyFile.read(this, keys, master).sealing()).clock(root().clock)
+                .acceptAesGcmLimit().build();
         String text = input(value, "value");
+        byte[] bytes;
+        if (base64) {
+            try {
+                bytes = Base64Url.decode(text.strip());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCode.INVALID, "the value is not unpadded base64url");
+            }
+        } else {
+            try {
+                bytes = Utf8.encode(text);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCode.INVALID, e.getMessage());
+            }
+        }
         String sealed;
         try {
-            sealed = sealer.seal(text, context, ttl);
-        } catch (IllegalArgumentException e) {
+            sealed = sealer.seal(bytes, context, ttl);
+        } catch (LimitExceededException e) {
             throw new CliException(ExitCode.INVALID, e.getMessage());
         }
         out().println(sealed);

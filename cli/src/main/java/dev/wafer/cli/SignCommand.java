@@ -2,7 +2,11 @@ package dev.wafer.cli;
 
 import dev.wafer.Claims;
 import dev.wafer.TokenSigner;
-import dev.wafer.Wafer;
+import dev.wafer.InvalidTokenException;
+import dev.wafer.LimitExceededException;
+import dev.wafer.internal.ClaimsJson;
+import dev.wafer.internal.Json;
+import dev.wafer.internal.Utf8;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +54,7 @@ final class SignCommand extends WaferCommand {
 
     @Override
     public Integer call() throws Exception {
-        Claims.Builder b = claimsFile != null
-                ? JsonText.claims(JsonText.parseObject(readFile(claimsFile, "claims"), "the claims"))
-                : Claims.builder();
+        Claims.Builder b = claimsFile != null ? claimsFrom(readFile(claimsFile, "claims")) : Claims.builder();
         if (issuer != null) {
             b.issuer(issuer);
         }
@@ -75,9 +77,22 @@ final class SignCommand extends WaferCommand {
         if (ttl != null) {
             b.expiresAt(root().clock.instant().plus(ttl));
         }
-        TokenSigner signer = Wafer.provider().signer(KeyFile.read(this, keys, master).signing()).clock(root().clock)
+        TokenSigner signer = TokenSigner.builder(KeyFile.read(this, keys, master).signing()).clock(root().clock)
                 .type(type).build();
-        out().println(signer.sign(b.build()));
+        try {
+            out().println(signer.sign(b.build()));
+        } catch (LimitExceededException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage());
+        }
         return ExitCode.OK;
+    }
+
+    /** Claims from a JSON object, registered claims with their RFC 7519 types, as a verifier reads them. */
+    private static Claims.Builder claimsFrom(String json) {
+        try {
+            return ClaimsJson.fromMembers(Json.parseObject(Utf8.encode(json))).toBuilder();
+        } catch (IllegalArgumentException | InvalidTokenException e) {
+            throw new CliException(ExitCode.INVALID, "the claims are not a JSON object of valid claims: " + e.getMessage());
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+import dev.wafer.internal.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -161,8 +162,13 @@ public final class WaferCli implements Runnable {
         return oneLine(String.valueOf(e.getMessage()));
     }
 
+    /**
+     * A message on one line, safe for a terminal: line breaks become "; ", and every other control
+     * or format character (ESC, bidirectional overrides) an escape. Messages can quote input: a
+     * JSON member name, a key id.
+     */
     private static String oneLine(String s) {
-        return s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").strip();
+        return Text.escapeControls(s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").strip());
     }
 
     /** wafer -V: this artifact's version and the JDK's. */

@@ -3,16 +3,11 @@ package dev.wafer.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
+import dev.wafer.KeyFiles;
+import dev.wafer.internal.Utf8;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,49 +96,50 @@ abstract class WaferCommand implements Callable<Integer> {
 
     private static String utf8(byte[] bytes, String what) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+            return Utf8.decode(bytes);
+        } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.INVALID, what + " is not UTF-8 text");
         }
     }
 
     /**
-     * Writes text to a file, atomically: a temporary file next to it, then a rename. A secret file
-     * is readable by its owner only (where the file system has POSIX permissions).
+     * Writes text to a file, atomically and durably (the api's {@link KeyFiles#write}); a secret
+     * file is readable by its owner only. Refuses to write over any of {@code inputs}, even with
+     * {@code --force}: a command never destroys what it read.
      */
-    void writeFile(String name, String text, boolean secret, boolean replace) throws IOException {
+    void writeFile(String name, String text, boolean secret, boolean replace, String... inputs) throws IOException {
         Path target = root().resolve(name);
-        if (!replace && Files.exists(target)) {
-            throw new CliException(ExitCode.USAGE, name + " exists; give --force to replace it");
+        for (String input : inputs) {
+            if (input != null && !input.equals("-") && sameFile(target, root().resolve(input))) {
+                throw new CliException(ExitCode.USAGE, name + " is the file this command reads (" + input
+                        + "); write to another file");
+            }
         }
-        Path dir = target.getParent();
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Path tmp = posix
-                ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        KeyFiles.Overwrite overwrite = replace ? KeyFiles.Overwrite.REPLACE : KeyFiles.Overwrite.REFUSE;
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            if (posix && !secret) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            if (secret) {
+                KeyFiles.write(target, text, overwrite);
+            } else {
+                KeyFiles.writePublic(target, text, overwrite);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw new CliException(ExitCode.USAGE, name + " exists; give --force to replace it");
         }
     }
 
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        if (!Files.exists(a) || !Files.exists(b)) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+        return Files.isSameFile(a, b);
+    }
+
     /** Text to a file when one is named, else to standard output. */
-    void output(String fileOrNull, String text, boolean secret, boolean replace) throws IOException {
+    void output(String fileOrNull, String text, boolean secret, boolean replace, String... inputs) throws IOException {
         if (fileOrNull == null || fileOrNull.equals("-")) {
             out().print(text.endsWith("\n") ? text : text + "\n");
         } else {
-            writeFile(fileOrNull, text.endsWith("\n") ? text : text + "\n", secret, replace);
+            writeFile(fileOrNull, text.endsWith("\n") ? text : text + "\n", secret, replace, inputs);
         }
     }
 }

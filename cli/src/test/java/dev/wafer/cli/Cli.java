@@ -43,6 +43,11 @@ final class Cli {
         }
     }
 
+    /** A JSON object the CLI printed, read by the api's own strict parser. */
+    static Map<String, Object> json(String text) {
+        return dev.wafer.internal.Json.parseObject(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     Result run(String... args) {
         return runWithInput("", args);
     }

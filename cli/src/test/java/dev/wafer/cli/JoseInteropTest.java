@@ -171,7 +171,7 @@ class JoseInteropTest {
     }
 
     private static TokenVerifier verifier(Cli cli, String issuer) {
-        return Wafer.provider().verifier(VerificationKeySet.fromJwkSet(cli.read("public.jwks")))
+        return TokenVerifier.builder(VerificationKeySet.fromJwkSet(cli.read("public.jwks"))).engines(Wafer.engines())
                 .issuer(issuer).audience("api").build();
     }
 

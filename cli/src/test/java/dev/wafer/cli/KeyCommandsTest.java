@@ -1,5 +1,6 @@
 package dev.wafer.cli;
 
+import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,7 +11,7 @@ import dev.wafer.KeyFiles;
 import dev.wafer.KeyState;
 import dev.wafer.MasterKey;
 import dev.wafer.Pem;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
 import dev.wafer.VerificationKeySet;
 import java.io.IOException;
@@ -31,20 +32,20 @@ class KeyCommandsTest {
     }
 
     @Test
-    void keygenWritesASealingKeyringThatOnlyItsOwnerReads() throws IOException {
+    void keygenWritesASealingKeySetThatOnlyItsOwnerReads() throws IOException {
         Cli cli = new Cli(dir);
         String out = cli.ok("keygen", "--type", "seal", "-o", "cookie.jwks");
-        SealingKeyring ring = SealingKeyring.fromJwkSet(cli.read("cookie.jwks"));
-        assertEquals("wrote cookie.jwks: a sealing keyring, primary key " + ring.primary().keyIdHex() + " (XAES-256-GCM)", out);
+        SealingKeySet ring = SealingKeySet.fromJwkSet(cli.read("cookie.jwks"));
+        assertEquals("wrote cookie.jwks: a sealing key set, primary key " + ring.primary().keyId() + " (XAES-256-GCM)", out);
         assertEquals("rw-------", perms("cookie.jwks"));
-        assertEquals(Algorithm.AES_256_GCM, SealingKeyring.fromJwkSet(cli.ok("keygen", "--type", "seal", "--alg", "aes-256-gcm"))
+        assertEquals(SealingAlgorithm.AES_256_GCM, SealingKeySet.fromJwkSet(cli.ok("keygen", "--type", "seal", "--alg", "aes-256-gcm"))
                 .primary().algorithm(), "without -o, the key file goes to stdout");
         Cli.Result r = cli.run("keygen", "--type", "seal", "-o", "cookie.jwks");
         assertEquals(2, r.code());
         assertEquals("wafer keygen: cookie.jwks exists; give --force to replace it\n", r.err());
-        assertEquals(ring.primary(), SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).primary(), "not replaced");
+        assertEquals(ring.primary(), SealingKeySet.fromJwkSet(cli.read("cookie.jwks")).primary(), "not replaced");
         cli.ok("keygen", "--type", "seal", "-o", "cookie.jwks", "--force");
-        assertNotEquals(ring.primary(), SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).primary());
+        assertNotEquals(ring.primary(), SealingKeySet.fromJwkSet(cli.read("cookie.jwks")).primary());
     }
 
     @Test
@@ -60,6 +61,17 @@ class KeyCommandsTest {
     }
 
     @Test
+    void keygenMakesNoKeyThatThisInstallationCannotUse() {
+        Cli cli = new Cli(dir);
+        Cli.Result r = cli.run("keygen", "--type", "seal", "--alg", "AES-256-GCM-SIV", "-o", "siv.jwks");
+        assertEquals(5, r.code(), r.toString());
+        assertEquals("wafer keygen: no AES-256-GCM-SIV key made: provider 'jca' does not implement AES-256-GCM-SIV; no "
+                + "installed provider does (add dev.wafer:wafer-provider-bc)\n", r.err());
+        assertFalse(Files.exists(dir.resolve("siv.jwks")));
+        assertTrue(cli.ok("keygen", "--type", "seal", "--alg", "AES-256-GCM", "-o", "gcm.jwks").endsWith("(AES-256-GCM)"));
+    }
+
+    @Test
     void keygenWritesAMasterKeyAndSealsKeyFilesAtRestUnderIt() throws IOException {
         Cli cli = new Cli(dir);
         assertEquals("wrote master.key: a master key; keep it secret, and apart from the key files it seals",
@@ -70,8 +82,8 @@ class KeyCommandsTest {
 
         String out = cli.ok("keygen", "--type", "seal", "--master-key-file", "master.key", "-o", "cookie.jwks");
         assertTrue(out.endsWith(", sealed at rest under the master key"), out);
-        assertTrue(cli.read("cookie.jwks").startsWith(KeyFiles.SEALED_MARKER + "\n"));
-        SealingKeyring ring = KeyFiles.readSealingKeyring(dir.resolve("cookie.jwks"), master);
+        assertTrue(cli.read("cookie.jwks").startsWith(KeyFiles.SEALED_MARKER + " sealing 1\n"));
+        SealingKeySet ring = KeyFiles.create().readSealingKeySet(dir.resolve("cookie.jwks"), master);
 
         String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--master-key-file", "master.key", "--cookie", "c", "v");
         cli.environment.put("WAFER_MASTER_KEY", master.toBase64Url());
@@ -99,14 +111,19 @@ class KeyCommandsTest {
 
         // rotate keeps the file sealed under the same master key
         cli.ok("rotate", "--keys", "cookie.jwks", "--master-key-file", "master.key");
-        assertEquals(2, KeyFiles.readSealingKeyring(dir.resolve("cookie.jwks"), master).keys().size());
-        assertEquals(ring.primary(), KeyFiles.readSealingKeyring(dir.resolve("cookie.jwks"), master).keys().get(1));
+        assertEquals(2, KeyFiles.create().readSealingKeySet(dir.resolve("cookie.jwks"), master).keys().size());
+        assertEquals(ring.primary(), KeyFiles.create().readSealingKeySet(dir.resolve("cookie.jwks"), master).keys().get(1));
 
         cli.ok("keygen", "--type", "seal", "-o", "plain.jwks");
         r = cli.run("seal", "--keys", "plain.jwks", "--master-key-file", "master.key", "--cookie", "c", "v");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("plain.jwks: the key file is not sealed, but a master key was given"), r.err());
         cli.write("bad.key", "not a key\n");
+        r = cli.run("keygen", "--type", "seal", "--master-key-file", "bad.key", "-o", "x.jwks");
+        assertEquals(1, r.code());
+        assertEquals("wafer keygen: master key file bad.key is readable by other users; make it readable by the service "
+                + "only (chmod 600), or accept that with MasterKey.fromFile(file, FileAccess.ANY)\n", r.err());
+        Files.setPosixFilePermissions(dir.resolve("bad.key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         r = cli.run("keygen", "--type", "seal", "--master-key-file", "bad.key", "-o", "x.jwks");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("wafer keygen: master key file bad.key is not a master key"), r.err());
@@ -117,11 +134,11 @@ class KeyCommandsTest {
     void rotatesAndRetiresSealingKeys() {
         Cli cli = new Cli(dir);
         cli.ok("keygen", "--type", "seal", "-o", "cookie.jwks");
-        String first = SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).primary().keyIdHex();
+        String first = SealingKeySet.fromJwkSet(cli.read("cookie.jwks")).primary().keyId();
         String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "session", "user=42");
         String out = cli.ok("rotate", "--keys", "cookie.jwks");
-        SealingKeyring ring = SealingKeyring.fromJwkSet(cli.read("cookie.jwks"));
-        String second = ring.primary().keyIdHex();
+        SealingKeySet ring = SealingKeySet.fromJwkSet(cli.read("cookie.jwks"));
+        String second = ring.primary().keyId();
         assertEquals("rotated cookie.jwks: new primary key " + second + " (XAES-256-GCM); key " + first
                 + " is now active: it opens, and what it opens should be resealed", out);
         assertEquals("rw-------", assertPerms(cli));
@@ -140,13 +157,13 @@ class KeyCommandsTest {
 
         assertEquals("retired key " + first + " in cookie.jwks: it opens nothing from now on",
                 cli.ok("retire", "--keys", "cookie.jwks", first));
-        assertEquals(KeyState.RETIRED, SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).statusOf(Integer.parseUnsignedInt(first, 16)).state());
+        assertEquals(KeyState.RETIRED, SealingKeySet.fromJwkSet(cli.read("cookie.jwks")).statusOf(first).state());
         r = cli.run("open", "--keys", "cookie.jwks", "--cookie", "session", sealed);
         assertEquals(1, r.code());
-        assertEquals("wafer open: sealed value is not authentic for this keyring and context\n", r.err());
+        assertEquals("wafer open: sealed value is not authentic for this key set and context\n", r.err());
 
         assertEquals("removed key " + first + " from cookie.jwks", cli.ok("retire", "--keys", "cookie.jwks", "--remove", first));
-        assertEquals(1, SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).keys().size());
+        assertEquals(1, SealingKeySet.fromJwkSet(cli.read("cookie.jwks")).keys().size());
     }
 
     private String assertPerms(Cli cli) {
@@ -161,7 +178,7 @@ class KeyCommandsTest {
     void refusesToRetireAKeyWhoseValuesMayStillBeAlive() {
         Cli cli = new Cli(dir);
         cli.ok("keygen", "--type", "seal", "--max-ttl", "30d", "-o", "cookie.jwks");
-        String first = SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).primary().keyIdHex();
+        String first = SealingKeySet.fromJwkSet(cli.read("cookie.jwks")).primary().keyId();
         cli.ok("rotate", "--keys", "cookie.jwks");
         Cli.Result r = cli.run("retire", "--keys", "cookie.jwks", first);
         assertEquals(1, r.code());
@@ -187,14 +204,15 @@ class KeyCommandsTest {
                 cli.ok("promote", "--keys", "signing.jwks", second));
         assertTrue(cli.ok("inspect", cli.ok("sign", "--keys", "signing.jwks", "--sub", "42")).contains("\"kid\": \"" + second + "\""));
         assertEquals("wrote public.jwks: a public key set of 2 keys; publish it", cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks"));
-        assertEquals("42", JsonText.parseObject(cli.ok("verify", "--jwks", "public.jwks", token), "claims").get("sub"));
+        assertEquals("42", Cli.json(cli.ok("verify", "--jwks", "public.jwks", "--any-issuer", token)).get("sub"));
 
         cli.ok("retire", "--keys", "signing.jwks", first);
         VerificationKeySet published = VerificationKeySet.fromJwkSet(cli.ok("public", "--keys", "signing.jwks"));
         assertEquals(1, published.keys().size());
         assertEquals(second, published.keys().get(0).keyId());
-        cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks");
-        Cli.Result r = cli.run("verify", "--jwks", "public.jwks", token);
+        assertEquals(2, cli.run("public", "--keys", "signing.jwks", "-o", "public.jwks").code(), "never replaced without --force");
+        cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks", "--force");
+        Cli.Result r = cli.run("verify", "--jwks", "public.jwks", "--any-issuer", token);
         assertEquals(1, r.code(), "a token of a retired key no longer verifies");
     }
 
@@ -264,7 +282,7 @@ class KeyCommandsTest {
         cli.ok("keygen", "--type", "seal", "-o", "cookie.jwks");
         Cli.Result r = cli.run("public", "--keys", "cookie.jwks");
         assertEquals(1, r.code());
-        assertEquals("wafer public: cookie.jwks is a sealing keyring: sealing keys are secret and have no public half\n", r.err());
+        assertEquals("wafer public: cookie.jwks is a sealing key set: sealing keys are secret and have no public half\n", r.err());
         cli.ok("keygen", "--type", "sign", "-o", "signing.jwks");
         cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks");
         assertEquals(1, cli.run("rotate", "--keys", "public.jwks").code());
@@ -291,7 +309,7 @@ class KeyCommandsTest {
         cli.ok("keygen", "--type", "master", "-o", "master.key");
         assertTrue(cli.ok("pem", "import", "--alg", "EdDSA", "--kid", "imported", "--master-key-file", "master.key", "-o", "imported.jwks", "key.pem")
                 .equals("wrote imported.jwks: a signing key set, primary key imported (EdDSA), sealed at rest under the master key"));
-        assertEquals("imported", KeyFiles.readSigningKeySet(dir.resolve("imported.jwks"), MasterKey.fromFile(dir.resolve("master.key"))).primary().keyId());
+        assertEquals("imported", KeyFiles.create().readSigningKeySet(dir.resolve("imported.jwks"), MasterKey.fromFile(dir.resolve("master.key"))).primary().keyId());
 
         cli.write("old.pem", "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
         Cli.Result r = cli.run("pem", "import", "--alg", "RS256", "old.pem");
@@ -330,7 +348,7 @@ class KeyCommandsTest {
                 "cookie.jwks", "--old-master-key-file", "old.key", "--master-key-file", "new.key"));
         assertEquals(1, cli.run("keyfile", "unseal", "--keys", "cookie.jwks", "--master-key-file", "old.key").code());
         assertEquals(json, cli.ok("keyfile", "unseal", "--keys", "cookie.jwks", "--master-key-file", "new.key") + "\n");
-        assertEquals("wrote cookie.jwks: a sealing keyring, not sealed: a secret", cli.ok("keyfile", "unseal", "--keys",
+        assertEquals("wrote cookie.jwks: a sealing key set, not sealed: a secret", cli.ok("keyfile", "unseal", "--keys",
                 "cookie.jwks", "--master-key-file", "new.key", "-o", "cookie.jwks", "--force"));
         assertEquals(json, cli.read("cookie.jwks"));
 

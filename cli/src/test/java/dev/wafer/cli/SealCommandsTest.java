@@ -3,7 +3,7 @@ package dev.wafer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +36,22 @@ class SealCommandsTest {
     }
 
     @Test
+    void bytesThatAreNotTextGoInAndComeOutAsBase64AndAreNeverAltered() {
+        String binary = "b2v_w-0"; // 6f 6b ff c3 ed: "ok", then no UTF-8
+        String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "c", "--base64", binary);
+        Cli.Result asText = cli.run("open", "--keys", "cookie.jwks", "--cookie", "c", sealed);
+        assertEquals(1, asText.code(), "no replacement characters, no exit 0");
+        assertEquals("", asText.out());
+        assertEquals("wafer open: the value is not UTF-8 text; print it with --base64\n", asText.err());
+        assertEquals(binary, cli.ok("open", "--keys", "cookie.jwks", "--cookie", "c", "--base64", sealed));
+        String text = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "c", "héllo");
+        assertEquals("aMOpbGxv", cli.ok("open", "--keys", "cookie.jwks", "--cookie", "c", "--base64", text));
+        Cli.Result padded = cli.run("seal", "--keys", "cookie.jwks", "--cookie", "c", "--base64", "b2s=");
+        assertEquals(1, padded.code());
+        assertEquals("wafer seal: the value is not unpadded base64url\n", padded.err());
+    }
+
+    @Test
     void rejectsAnotherCookieOrPurposeATamperedValueAndGarbageAlike() {
         String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "session", "v");
         String flipped = sealed.substring(0, 40) + (sealed.charAt(40) == 'A' ? 'B' : 'A') + sealed.substring(41);
@@ -48,7 +64,7 @@ class SealCommandsTest {
             System.arraycopy(args, 0, line, 3, args.length);
             Cli.Result r = cli.run(line);
             assertEquals(1, r.code(), r.toString());
-            assertEquals("wafer open: sealed value is not authentic for this keyring and context\n", r.err());
+            assertEquals("wafer open: sealed value is not authentic for this key set and context\n", r.err());
             assertEquals("", r.out());
         }
         Cli.Result r = cli.run("open", "--keys", "cookie.jwks", "--cookie", "session", "not a sealed value");
@@ -71,13 +87,14 @@ class SealCommandsTest {
     void refusesValuesTooLongForACookie() {
         Cli.Result r = cli.run("seal", "--keys", "cookie.jwks", "--cookie", "c", "x".repeat(4000));
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("more than the maximum of 4096"), r.err());
+        assertEquals("wafer seal: a value of 4000 bytes seals to a cookie of 5406 bytes (name=value), more than the budget "
+                + "of 4096; browsers drop larger cookies\n", r.err());
     }
 
     @Test
     void inspectsASealedValueWithoutKeysAndSaysSo() {
         String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "session", "--ttl", "8h", "user=42");
-        String kid = SealingKeyring.fromJwkSet(cli.read("cookie.jwks")).primary().keyIdHex();
+        String kid = SealingKeySet.fromJwkSet(cli.read("cookie.jwks")).primary().keyId();
         String out = cli.ok("inspect", sealed);
         assertEquals("UNVERIFIED sealed value: read without a key, nothing here is authenticated (wafer open checks it)\n"
                 + "format   version 1\n"

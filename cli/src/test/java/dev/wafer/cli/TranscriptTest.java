@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wafer.SealingKey;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import java.io.IOException;
@@ -84,7 +84,7 @@ class TranscriptTest {
         }
 
         String run() {
-            comment("Keys for sealing cookie values: a keyring of one XAES-256-GCM key. It is a secret: keep it out of");
+            comment("Keys for sealing cookie values: a key set of one XAES-256-GCM key. It is a secret: keep it out of");
             comment("the repository (wafer writes key files readable by their owner only).");
             wafer(null, "keygen", "--type", "seal", "-o", "cookie-keys.jwks");
             comment("Seal a value for the cookie \"session\": it opens for that cookie only, and for one hour.");
@@ -180,14 +180,14 @@ class TranscriptTest {
         void learnKeys() {
             try {
                 if (Files.exists(cli.dir.resolve("cookie-keys.jwks"))) {
-                    List<SealingKey> keys = new ArrayList<>(SealingKeyring.fromJwkSet(cli.read("cookie-keys.jwks")).keys());
+                    List<SealingKey> keys = new ArrayList<>(SealingKeySet.fromJwkSet(cli.read("cookie-keys.jwks")).keys());
                     java.util.Collections.reverse(keys); // newest first in the file; number them oldest first
                     for (SealingKey k : keys) {
-                        names.putIfAbsent(k.keyIdHex(), "<key " + (count("<key ") + 1) + ">");
+                        names.putIfAbsent(k.keyId(), "<key " + (count("<key ") + 1) + ">");
                     }
                 }
                 if (Files.exists(cli.dir.resolve("signing.jwks"))) {
-                    SigningKeySet set = dev.wafer.KeyFiles.readSigningKeySet(cli.dir.resolve("signing.jwks"),
+                    SigningKeySet set = dev.wafer.KeyFiles.create().readSigningKeySet(cli.dir.resolve("signing.jwks"),
                             dev.wafer.MasterKey.fromFile(cli.dir.resolve("master.key")));
                     for (SigningKey k : set.keys()) {
                         names.putIfAbsent(k.keyId(), "<signing key " + (count("<signing key ") + 1) + ">");

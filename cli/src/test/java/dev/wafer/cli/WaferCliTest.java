@@ -116,7 +116,7 @@ class WaferCliTest {
         Cli.Result r = cli.run("seal", "--keys", "notes.txt", "--cookie", "c", "v");
         assertEquals(1, r.code());
         assertEquals("wafer seal: notes.txt: unknown key file format: neither a JWK Set (a JSON object) nor a sealed key "
-                + "file (first line WAFER-SEALED-JWKS-V1)\n", r.err());
+                + "file (first line WAFER-SEALED-JWKS-V2 ...)\n", r.err());
         cli.write("broken.jwks", "{\"keys\":[{\"kty\":\"oct\"");
         r = cli.run("seal", "--keys", "broken.jwks", "--cookie", "c", "v");
         assertEquals(1, r.code(), r.toString());

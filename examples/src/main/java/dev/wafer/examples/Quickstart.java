@@ -4,10 +4,10 @@ import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
 import dev.wafer.OpenedValue;
 import dev.wafer.SealContext;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
+import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
-import dev.wafer.Wafer;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -30,15 +30,15 @@ public final class Quickstart {
 
     static void run(PrintStream out) {
         // README-BEGIN
-        SealingKeyring keyring = SealingKeyring.generate();                 // XAES-256-GCM
-        CookieSealer sealer = Wafer.provider().sealer(keyring).build();
+        SealingKeySet sealingKeys = SealingKeySet.generate();               // XAES-256-GCM
+        CookieSealer sealer = CookieSealer.builder(sealingKeys).build();    // build once, share
         String cookie = sealer.seal("user=42;role=admin", SealContext.of("session"), Duration.ofHours(8));
         OpenedValue opened = sealer.open(cookie, SealContext.of("session")); // throws if tampered or expired
 
         SigningKeySet keys = SigningKeySet.generate();                      // Ed25519
-        String jwt = Wafer.provider().signer(keys).issuer("https://login.example").build()
+        String jwt = TokenSigner.builder(keys).issuer("https://login.example").build()
                 .sign(Claims.builder().subject("42").audience("api").build());
-        TokenVerifier verifier = Wafer.provider().verifier(keys.publicKeys()) // or VerificationKeySet.fromJwkSet(jwks)
+        TokenVerifier verifier = TokenVerifier.builder(keys.publicKeys())   // or VerificationKeySet.fromJwkSet(jwks)
                 .issuer("https://login.example").audience("api").build();
         Claims claims = verifier.verify(jwt);                               // throws unless valid
         // README-END

@@ -1,11 +1,16 @@
 package dev.wafer.fuzz;
 
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.PublicKeyMaterial;
+import dev.wafer.spi.PrivateKeyMaterial;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.spi.EncodedPrivateKey;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.FuzzProviders;
 import dev.wafer.InvalidTokenException;
-import dev.wafer.Provider;
+import dev.wafer.WaferEngines;
 import dev.wafer.SigningKey;
 import dev.wafer.TokenVerifier;
 import dev.wafer.VerificationKey;
@@ -23,8 +28,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SignatureException;
-import java.security.spec.RSAPrivateCrtKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -43,18 +46,18 @@ class ClaimsFuzzTest {
     // reach ten million inputs in a working day)
 
     private static final SigningKey ED25519 = Fuzzing.SIGNING_KEYS.keys().stream()
-            .filter(k -> k.algorithm() == Algorithm.ED25519).findFirst().orElseThrow();
+            .filter(k -> k.algorithm() == SigningAlgorithm.ED25519).findFirst().orElseThrow();
     private static final String ED25519_HEADER = Base64Url.encode(("{\"alg\":\"EdDSA\",\"typ\":\"JWT\",\"kid\":\""
             + ED25519.keyId() + "\"}").getBytes(StandardCharsets.UTF_8));
     private static final SignerEngine ED25519_SIGNER = ed25519Signer();
-    private static final TokenVerifier ED25519_VERIFIER = Wafer.provider("bc").verifier(VerificationKeySet.of(ED25519.publicKey()))
+    private static final TokenVerifier ED25519_VERIFIER = TokenVerifier.builder(VerificationKeySet.of(ED25519.publicKey())).engines(Wafer.engines("bc")).anyIssuer()
             .clock(Fuzzing.CLOCK).requireExpiry(false).maxTokenLength(1 << 20).build();
 
     private static SignerEngine ed25519Signer() {
         String jwks = Fuzzing.resource("test-signing-keys.jwks.json");
         String d = jwks.substring(jwks.indexOf("\"d\":\"") + 5);
         try {
-            return new BcProvider().newEd25519Signer(Base64Url.decode(d.substring(0, d.indexOf('"'))));
+            return new BcProvider().newSigner(SigningAlgorithm.ED25519, new EncodedPrivateKey(Base64Url.decode(d.substring(0, d.indexOf('"')))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -93,6 +96,11 @@ class ClaimsFuzzTest {
         }
 
         @Override
+        public String spiVersion() {
+            return SPI_VERSION;
+        }
+
+        @Override
         public String name() {
             return "stand-in";
         }
@@ -109,20 +117,23 @@ class ClaimsFuzzTest {
 
         @Override
         public Set<Algorithm> algorithms() {
-            return Set.of(Algorithm.ED25519);
+            return Set.of(SigningAlgorithm.ED25519);
         }
 
         @Override
-        public AeadEngine newAeadEngine(Algorithm algorithm, byte[] key) throws GeneralSecurityException {
+        public AeadEngine newAeadEngine(SealingAlgorithm algorithm, byte[] key) throws GeneralSecurityException {
             throw new NoSuchAlgorithmException("stand-in signs only");
         }
 
         @Override
-        public SignerEngine newEd25519Signer(byte[] seed) {
+        public SignerEngine newSigner(SigningAlgorithm algorithm, PrivateKeyMaterial key) throws GeneralSecurityException {
+            if (algorithm != SigningAlgorithm.ED25519) {
+                throw new NoSuchAlgorithmException("stand-in has no RSA");
+            }
             return new SignerEngine() {
                 @Override
-                public Algorithm algorithm() {
-                    return Algorithm.ED25519;
+                public SigningAlgorithm algorithm() {
+                    return SigningAlgorithm.ED25519;
                 }
 
                 @Override
@@ -133,11 +144,14 @@ class ClaimsFuzzTest {
         }
 
         @Override
-        public VerifierEngine newEd25519Verifier(byte[] publicKey) {
+        public VerifierEngine newVerifier(SigningAlgorithm algorithm, PublicKeyMaterial key) throws GeneralSecurityException {
+            if (algorithm != SigningAlgorithm.ED25519) {
+                throw new NoSuchAlgorithmException("stand-in has no RSA");
+            }
             return new VerifierEngine() {
                 @Override
-                public Algorithm algorithm() {
-                    return Algorithm.ED25519;
+                public SigningAlgorithm algorithm() {
+                    return SigningAlgorithm.ED25519;
                 }
 
                 @Override
@@ -148,26 +162,24 @@ class ClaimsFuzzTest {
                 }
             };
         }
-
-        @Override
-        public SignerEngine newRsaSigner(Algorithm algorithm, RSAPrivateCrtKeySpec key) throws GeneralSecurityException {
-            throw new NoSuchAlgorithmException("stand-in has no RSA");
-        }
-
-        @Override
-        public VerifierEngine newRsaVerifier(Algorithm algorithm, RSAPublicKeySpec key) throws GeneralSecurityException {
-            throw new NoSuchAlgorithmException("stand-in has no RSA");
-        }
     }
 
     private static final StandInProvider STAND_IN = new StandInProvider();
-    private static final SignerEngine STAND_IN_SIGNER = STAND_IN.newEd25519Signer(new byte[32]);
-    private static final Provider STAND_IN_PROVIDER = FuzzProviders.withoutSelfTest(STAND_IN);
+
+    private static SignerEngine standInSigner() {
+        try {
+            return STAND_IN.newSigner(SigningAlgorithm.ED25519, new EncodedPrivateKey(new byte[32]));
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+    private static final SignerEngine STAND_IN_SIGNER = standInSigner();
+    private static final WaferEngines STAND_IN_PROVIDER = FuzzProviders.withoutSelfTest(STAND_IN);
     private static final VerificationKeySet STAND_IN_KEYS = VerificationKeySet.of(VerificationKey.ed25519(KID,
             java.util.HexFormat.of().parseHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")));
-    private static final TokenVerifier STRICT = STAND_IN_PROVIDER.verifier(STAND_IN_KEYS).clock(Fuzzing.CLOCK)
+    private static final TokenVerifier STRICT = TokenVerifier.builder(STAND_IN_KEYS).engines(STAND_IN_PROVIDER).clock(Fuzzing.CLOCK)
             .issuer("https://login.example").audience("api").maxTokenLength(1 << 20).build();
-    private static final TokenVerifier LAX = STAND_IN_PROVIDER.verifier(STAND_IN_KEYS).clock(Fuzzing.CLOCK)
+    private static final TokenVerifier LAX = TokenVerifier.builder(STAND_IN_KEYS).engines(STAND_IN_PROVIDER).anyIssuer().clock(Fuzzing.CLOCK)
             .requireExpiry(false).maxTokenLength(1 << 20).build();
 
     /**

@@ -1,9 +1,10 @@
 package dev.wafer.fuzz;
 
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.Algorithm;
-import dev.wafer.Provider;
+import dev.wafer.WaferEngines;
 import dev.wafer.SealingKey;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
 import dev.wafer.Wafer;
 import dev.wafer.WaferException;
@@ -27,13 +28,13 @@ final class Fuzzing {
     static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    static final Provider JCA = Wafer.provider("jca");
+    static final WaferEngines JCA = Wafer.engines("jca");
 
     /** The keys of docs/format.md's vectors 1 and 4: an XAES-256-GCM primary and an AES-256-GCM key. */
-    static final SealingKeyring RING = SealingKeyring.of(
-            SealingKey.of(Algorithm.XAES_256_GCM, 0x0a1b2c3d,
+    static final SealingKeySet RING = SealingKeySet.of(
+            SealingKey.of(SealingAlgorithm.XAES_256_GCM, "0a1b2c3d",
                     HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")),
-            SealingKey.of(Algorithm.AES_256_GCM, 0xffffffff,
+            SealingKey.of(SealingAlgorithm.AES_256_GCM, "ffffffff",
                     HexFormat.of().parseHex("404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f")));
 
     /** Test-only signing keys, committed: an Ed25519 primary and an RS256 key of 2048 bits. */

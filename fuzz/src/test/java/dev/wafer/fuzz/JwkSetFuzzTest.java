@@ -1,8 +1,10 @@
 package dev.wafer.fuzz;
 
+import dev.wafer.CookieSealer;
+import dev.wafer.TokenVerifier;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wafer.KeyException;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
 import dev.wafer.UnsupportedAlgorithmException;
 import dev.wafer.VerificationKeySet;
@@ -21,11 +23,11 @@ class JwkSetFuzzTest {
     void readJwkSet(byte[] input) {
         String json = Fuzzing.text(input);
         Fuzzing.expect(input, () -> {
-            SealingKeyring ring = SealingKeyring.fromJwkSet(json);
-            if (!SealingKeyring.fromJwkSet(ring.toJwkSet()).keys().equals(ring.keys())) {
-                throw new AssertionError("a sealing keyring does not round-trip");
+            SealingKeySet ring = SealingKeySet.fromJwkSet(json);
+            if (!SealingKeySet.fromJwkSet(ring.toJwkSet()).keys().equals(ring.keys())) {
+                throw new AssertionError("a sealing key set does not round-trip");
             }
-            Fuzzing.JCA.sealer(ring).clock(Fuzzing.CLOCK).build();
+            CookieSealer.builder(ring).engines(Fuzzing.JCA).clock(Fuzzing.CLOCK).build();
         }, KeyException.class, UnsupportedAlgorithmException.class);
         Fuzzing.expect(input, () -> {
             SigningKeySet keys = SigningKeySet.fromJwkSet(json);
@@ -39,7 +41,7 @@ class JwkSetFuzzTest {
             if (!VerificationKeySet.fromJwkSet(keys.toJwkSet()).keys().equals(keys.keys())) {
                 throw new AssertionError("a verification key set does not round-trip");
             }
-            Fuzzing.JCA.verifier(keys).clock(Fuzzing.CLOCK).build();
+            TokenVerifier.builder(keys).engines(Fuzzing.JCA).anyIssuer().clock(Fuzzing.CLOCK).build();
         }, KeyException.class, UnsupportedAlgorithmException.class);
     }
 }

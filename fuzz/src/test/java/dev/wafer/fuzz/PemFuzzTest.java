@@ -1,7 +1,7 @@
 package dev.wafer.fuzz;
 
+import dev.wafer.SigningAlgorithm;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.wafer.Algorithm;
 import dev.wafer.KeyException;
 import dev.wafer.Pem;
 import dev.wafer.SigningKey;
@@ -14,7 +14,7 @@ class PemFuzzTest {
     @FuzzTest
     void readPem(byte[] input) {
         String pem = Fuzzing.text(input);
-        for (Algorithm algorithm : new Algorithm[] {Algorithm.ED25519, Algorithm.RS256, Algorithm.PS256}) {
+        for (SigningAlgorithm algorithm : new SigningAlgorithm[] {SigningAlgorithm.ED25519, SigningAlgorithm.RS256, SigningAlgorithm.PS256}) {
             Fuzzing.expect(input, () -> {
                 SigningKey key = Pem.readPrivateKey(pem, algorithm, null);
                 if (!Pem.readPrivateKey(Pem.writePrivateKey(key), algorithm, null).equals(key)) {

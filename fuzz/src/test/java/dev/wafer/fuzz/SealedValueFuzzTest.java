@@ -8,13 +8,13 @@ import dev.wafer.SealContext;
 
 /** Opening a sealed value, as a cookie from any client arrives. */
 class SealedValueFuzzTest {
-    private static final CookieSealer SEALER = Fuzzing.JCA.sealer(Fuzzing.RING).clock(Fuzzing.CLOCK).build();
+    private static final CookieSealer SEALER = CookieSealer.builder(Fuzzing.RING).engines(Fuzzing.JCA).clock(Fuzzing.CLOCK).build();
     private static final SealContext SESSION = SealContext.of("session");
     private static final SealContext LOGIN = SealContext.of("session", "login");
 
     /**
      * Only a value or {@link InvalidSealedValueException} (with its {@code ExpiredValueException}); an
-     * opened value was sealed under the fuzz keyring, so it must reseal to itself.
+     * opened value was sealed under the fuzz key set, so it must reseal to itself.
      */
     @FuzzTest
     void openSealedValue(byte[] input) {

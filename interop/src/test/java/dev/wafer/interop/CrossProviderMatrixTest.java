@@ -1,5 +1,7 @@
 package dev.wafer.interop;
 
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
-import dev.wafer.Provider;
+import dev.wafer.WaferEngines;
 import dev.wafer.ProviderInfo;
 import dev.wafer.SealContext;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
+import dev.wafer.TokenVerifier;
 import dev.wafer.Wafer;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -40,7 +43,7 @@ class CrossProviderMatrixTest {
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final SealContext CONTEXT = SealContext.of("session", "matrix");
-    private static final Map<Algorithm, SigningKeySet> KEYS = new EnumMap<>(Algorithm.class);
+    private static final Map<SigningAlgorithm, SigningKeySet> KEYS = new EnumMap<>(SigningAlgorithm.class);
     private static final List<String> PAIRS = new ArrayList<>();
 
     static List<String> providers() {
@@ -49,13 +52,13 @@ class CrossProviderMatrixTest {
 
     static Stream<Arguments> orderedPairs() {
         List<Arguments> out = new ArrayList<>();
-        for (Algorithm alg : Algorithm.values()) {
+        for (Algorithm alg : Algorithm.all()) {
             for (String a : providers()) {
                 for (String b : providers()) {
                     if (a.equals(b)) {
                         continue;
                     }
-                    if (Wafer.provider(a).algorithms().contains(alg) && Wafer.provider(b).algorithms().contains(alg)) {
+                    if (Wafer.engines(a).algorithms().contains(alg) && Wafer.engines(b).algorithms().contains(alg)) {
                         out.add(Arguments.of(alg, a, b));
                     }
                 }
@@ -66,9 +69,9 @@ class CrossProviderMatrixTest {
 
     @BeforeAll
     static void keys() {
-        KEYS.put(Algorithm.ED25519, SigningKeySet.generate());
-        KEYS.put(Algorithm.RS256, SigningKeySet.of(SigningKey.generateRsa(Algorithm.RS256, 2048)));
-        KEYS.put(Algorithm.PS256, SigningKeySet.of(SigningKey.generateRsa(Algorithm.PS256, 2048)));
+        KEYS.put(SigningAlgorithm.ED25519, SigningKeySet.generate());
+        KEYS.put(SigningAlgorithm.RS256, SigningKeySet.of(SigningKey.generateRsa(SigningAlgorithm.RS256, 2048)));
+        KEYS.put(SigningAlgorithm.PS256, SigningKeySet.of(SigningKey.generateRsa(SigningAlgorithm.PS256, 2048)));
     }
 
     @AfterAll
@@ -84,12 +87,12 @@ class CrossProviderMatrixTest {
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @MethodSource("orderedPairs")
     void whatOneProducesTheOtherAccepts(Algorithm alg, String from, String to) {
-        Provider a = Wafer.provider(from);
-        Provider b = Wafer.provider(to);
-        if (alg.use() == Algorithm.Use.SEAL) {
-            SealingKeyring ring = SealingKeyring.generate(alg);
-            CookieSealer sealer = a.sealer(ring).clock(CLOCK).build();
-            CookieSealer opener = b.sealer(ring).clock(CLOCK).build();
+        WaferEngines a = Wafer.engines(from);
+        WaferEngines b = Wafer.engines(to);
+        if (alg instanceof SealingAlgorithm sealing) {
+            SealingKeySet ring = SealingKeySet.generate(sealing);
+            CookieSealer sealer = CookieSealer.builder(ring).engines(a).clock(CLOCK).acceptAesGcmLimit().build();
+            CookieSealer opener = CookieSealer.builder(ring).engines(b).clock(CLOCK).acceptAesGcmLimit().build();
             SecureRandom random = new SecureRandom();
             for (int size : new int[] {0, 1, 15, 16, 17, 100, 1024, 2900}) {
                 byte[] value = new byte[size];
@@ -97,16 +100,16 @@ class CrossProviderMatrixTest {
                 assertArrayEquals(value, opener.open(sealer.seal(value, CONTEXT), CONTEXT).bytes(), size + " bytes");
             }
         } else {
-            SigningKeySet keys = KEYS.get(alg);
+            SigningKeySet keys = KEYS.get((SigningAlgorithm) alg);
             Claims claims = Claims.builder().subject("42").audience("api").issuedAt(NOW)
                     .expiresAt(NOW.plusSeconds(600)).claim("n", 7).build();
-            TokenSigner signer = a.signer(keys).issuer("https://a.example").clock(CLOCK).build();
+            TokenSigner signer = TokenSigner.builder(keys).engines(a).issuer("https://a.example").clock(CLOCK).build();
             String token = signer.sign(claims);
-            Claims back = b.verifier(keys.publicKeys()).issuer("https://a.example").audience("api").clock(CLOCK)
+            Claims back = TokenVerifier.builder(keys.publicKeys()).engines(b).issuer("https://a.example").audience("api").clock(CLOCK)
                     .build().verify(token);
             assertEquals(claims.subject(), back.subject());
-            if (alg != Algorithm.PS256) {
-                assertEquals(token, b.signer(keys).issuer("https://a.example").clock(CLOCK).build().sign(claims),
+            if (alg != SigningAlgorithm.PS256) {
+                assertEquals(token, TokenSigner.builder(keys).engines(b).issuer("https://a.example").clock(CLOCK).build().sign(claims),
                         alg + " is deterministic: both providers must produce the same bytes");
             }
         }
@@ -117,18 +120,18 @@ class CrossProviderMatrixTest {
 
     @Test
     void theDefaultTakesTheBestEngineForEachAlgorithm() {
-        Provider auto = Wafer.provider();
-        assertEquals(Provider.AUTO, auto.name());
-        Map<Algorithm, String> served = new EnumMap<>(Algorithm.class);
-        for (Algorithm alg : Algorithm.values()) {
+        WaferEngines auto = Wafer.engines();
+        assertEquals(WaferEngines.AUTO, auto.name());
+        Map<Algorithm, String> served = new java.util.LinkedHashMap<>();
+        for (Algorithm alg : Algorithm.all()) {
             served.put(alg, auto.servedBy(alg));
         }
         System.out.println("served by: " + served + "\n" + Wafer.report());
-        assertEquals("bc", served.get(Algorithm.ED25519), "BouncyCastle's Ed25519 signs fastest");
-        assertEquals("bc", served.get(Algorithm.AES_256_GCM_SIV), "only BouncyCastle has GCM-SIV here");
-        assertTrue(List.of("jca", "tink").contains(served.get(Algorithm.AES_256_GCM)), "AES-NI GCM, not pure Java");
-        assertEquals("jca", served.get(Algorithm.XAES_256_GCM));
-        assertEquals("jca", served.get(Algorithm.RS256));
-        assertEquals("jca", Wafer.provider("jca").servedBy(Algorithm.ED25519), "a pinned provider serves everything itself");
+        assertEquals("bc", served.get(SigningAlgorithm.ED25519), "BouncyCastle's Ed25519 signs fastest");
+        assertEquals("bc", served.get(SealingAlgorithm.AES_256_GCM_SIV), "only BouncyCastle has GCM-SIV here");
+        assertTrue(List.of("jca", "tink").contains(served.get(SealingAlgorithm.AES_256_GCM)), "AES-NI GCM, not pure Java");
+        assertEquals("jca", served.get(SealingAlgorithm.XAES_256_GCM));
+        assertEquals("jca", served.get(SigningAlgorithm.RS256));
+        assertEquals("jca", Wafer.engines("jca").servedBy(SigningAlgorithm.ED25519), "a pinned provider serves everything itself");
     }
 }

@@ -1,5 +1,7 @@
 package dev.wafer.provider.bc;
 
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.spi.support.EngineChecks;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
@@ -29,11 +31,8 @@ final class Aead {
      * Checks the length and copies the key: {@link KeyParameter#KeyParameter(byte[])} clones it.
      * The message names the length only, never a byte.
      */
-    static KeyParameter aesKey(byte[] key, String algorithm) throws InvalidKeyException {
-        if (key.length != KEY_BYTES) {
-            throw new InvalidKeyException(algorithm + " key must be " + KEY_BYTES + " bytes, got " + key.length);
-        }
-        return new KeyParameter(key);
+    static KeyParameter aesKey(byte[] key, SealingAlgorithm algorithm) throws InvalidKeyException {
+        return new KeyParameter(EngineChecks.aes256Key(key, algorithm));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.wafer.provider.bc;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.spi.AeadEngine;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -12,7 +12,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 /**
  * AES-256-GCM (NIST SP 800-38D) on BouncyCastle's {@link GCMBlockCipher} over {@link AESEngine}:
  * 12-byte nonce, 16-byte tag. Pure Java, without AES-NI: several times slower than the JDK's
- * intrinsic GCM, which is why {@link BcProvider#priority(Algorithm)} ranks it low. This class is
+ * intrinsic GCM, which is why {@link BcProvider#priority(dev.wafer.Algorithm)} ranks it low. This class is
  * thread-safe.
  */
 final class AesGcm implements AeadEngine {
@@ -25,12 +25,12 @@ final class AesGcm implements AeadEngine {
     private final ThreadLocal<GCMModeCipher> gcm = ThreadLocal.withInitial(AesGcm::newGcm);
 
     AesGcm(byte[] key) throws InvalidKeyException {
-        this.key = Aead.aesKey(key, NAME);
+        this.key = Aead.aesKey(key, SealingAlgorithm.AES_256_GCM);
     }
 
     @Override
-    public Algorithm algorithm() {
-        return Algorithm.AES_256_GCM;
+    public SealingAlgorithm algorithm() {
+        return SealingAlgorithm.AES_256_GCM;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.wafer.provider.bc;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.spi.AeadEngine;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -23,12 +23,12 @@ final class AesGcmSiv implements AeadEngine {
     private final ThreadLocal<GCMSIVBlockCipher> siv = ThreadLocal.withInitial(AesGcmSiv::newGcmSiv);
 
     AesGcmSiv(byte[] key) throws InvalidKeyException {
-        this.key = Aead.aesKey(key, NAME);
+        this.key = Aead.aesKey(key, SealingAlgorithm.AES_256_GCM_SIV);
     }
 
     @Override
-    public Algorithm algorithm() {
-        return Algorithm.AES_256_GCM_SIV;
+    public SealingAlgorithm algorithm() {
+        return SealingAlgorithm.AES_256_GCM_SIV;
     }
 
     @Override

@@ -1,6 +1,12 @@
 package dev.wafer.provider.bc;
 
 import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.PrivateKeyMaterial;
+import dev.wafer.spi.PublicKeyMaterial;
+import dev.wafer.spi.support.EngineChecks;
+import java.util.Arrays;
 import dev.wafer.spi.AeadEngine;
 import dev.wafer.spi.SignerEngine;
 import dev.wafer.spi.VerifierEngine;
@@ -51,8 +57,6 @@ import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
  */
 public final class BcProvider implements WaferProvider {
 
-    private static final int ED25519_KEY_BYTES = 32;
-
     /** Creates the provider; it does no work until an algorithm or engine is asked for. */
     public BcProvider() {
     }
@@ -66,6 +70,17 @@ public final class BcProvider implements WaferProvider {
     @Override
     public String name() {
         return "bc";
+    }
+
+    /**
+     * The SPI this provider was built for.
+     *
+     * @return {@link WaferProvider#SPI_VERSION} as compiled
+     * @since 0.1
+     */
+    @Override
+    public String spiVersion() {
+        return SPI_VERSION;
     }
 
     /**
@@ -105,25 +120,22 @@ public final class BcProvider implements WaferProvider {
     @Override
     public int priority(Algorithm algorithm) {
         Objects.requireNonNull(algorithm, "algorithm");
+        if (algorithm == SigningAlgorithm.ED25519 || algorithm == SealingAlgorithm.AES_256_GCM_SIV) {
+            return 300;
+        }
+        if (algorithm == SealingAlgorithm.AES_256_GCM || algorithm == SealingAlgorithm.XAES_256_GCM) {
+            return 50;
+        }
+        if (algorithm == SigningAlgorithm.RS256 || algorithm == SigningAlgorithm.PS256) {
+            return 80;
+        }
+        return priority();
         // Measured figures on the development machine (JDK 17 and 25 alike), to be confirmed by
         // the JMH benchmarks in benchmarks/: BouncyCastle's Ed25519 signs about 18x faster than
         // the JDK's; its pure-Java GCM runs about 6x slower than the JDK's AES-NI GCM, and XAES is
         // that GCM plus two AES blocks; GCM-SIV only this provider has. RSA: no faster than the
         // JDK's (whose modular arithmetic has intrinsics), so below jca's 100 rather than tied
         // with it (a tie would go to "bc" by name).
-        switch (algorithm) {
-            case ED25519:
-            case AES_256_GCM_SIV:
-                return 300;
-            case AES_256_GCM:
-            case XAES_256_GCM:
-                return 50;
-            case RS256:
-            case PS256:
-                return 80;
-            default:
-                return priority();
-        }
     }
 
     /**
@@ -142,153 +154,102 @@ public final class BcProvider implements WaferProvider {
      * Creates an AES-256-GCM (NIST SP 800-38D), XAES-256-GCM (C2SP) or AES-256-GCM-SIV (RFC 8452)
      * engine.
      *
-     * @param algorithm {@link Algorithm#AES_256_GCM}, {@link Algorithm#XAES_256_GCM} or
-     *     {@link Algorithm#AES_256_GCM_SIV}
+     * @param algorithm the algorithm
      * @param key the 32 key bytes; copied
      * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException for a signature algorithm
+     * @throws NoSuchAlgorithmException if BouncyCastle did not load
      * @throws InvalidKeyException if the key is not 32 bytes
      * @throws GeneralSecurityException if BouncyCastle fails otherwise
      * @since 0.1
      */
     @Override
-    public AeadEngine newAeadEngine(Algorithm algorithm, byte[] key) throws GeneralSecurityException {
+    public AeadEngine newAeadEngine(SealingAlgorithm algorithm, byte[] key) throws GeneralSecurityException {
         Objects.requireNonNull(key, "key");
-        switch (require(algorithm, Algorithm.Use.SEAL)) {
+        switch (EngineChecks.require(algorithm, algorithms(), name())) {
             case XAES_256_GCM:
-                return new XaesGcm(key);
+                return XaesGcm.engine(key);
             case AES_256_GCM:
                 return new AesGcm(key);
             case AES_256_GCM_SIV:
                 return new AesGcmSiv(key);
             default:
-                throw new IllegalStateException("unexpected " + algorithm);
+                throw new NoSuchAlgorithmException(algorithm.jwkName() + " is not implemented here");
         }
     }
 
     /**
-     * Creates an Ed25519 signer (RFC 8032 §5.1.6); BouncyCastle derives the public key from the
-     * seed, once, here.
+     * Creates an Ed25519 signer (RFC 8032 §5.1.6), BouncyCastle deriving the public key from the
+     * seed, once, here; or an RS256 (RSASSA-PKCS1-v1_5, RFC 8017 §8.2) or PS256 (RSASSA-PSS,
+     * RFC 8017 §8.1) signer, blinded, with a {@link SecureRandom} for the blinding and the PSS salt.
      *
-     * @param seed the 32-byte private key (RFC 8032 §5.1.5); copied
+     * @param algorithm the algorithm
+     * @param key the 32-byte seed, or the RSA private key in CRT form
      * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException if BouncyCastle is not available
-     * @throws InvalidKeyException if the seed is not 32 bytes
+     * @throws NoSuchAlgorithmException if BouncyCastle did not load
+     * @throws InvalidKeyException if the key is not of the algorithm's type, or BouncyCastle refuses it
      * @since 0.1
      */
     @Override
-    public SignerEngine newEd25519Signer(byte[] seed) throws GeneralSecurityException {
-        Objects.requireNonNull(seed, "seed");
-        require(Algorithm.ED25519, Algorithm.Use.SIGN);
-        checkEd25519Length(seed, "private");
-        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(seed); // copies the seed
-        key.generatePublicKey(); // cached in the key, before the engine is shared between threads
-        return new BcSigner(Algorithm.ED25519, key);
-    }
-
-    /**
-     * Creates an Ed25519 verifier (RFC 8032 §5.1.7).
-     *
-     * @param publicKey the 32-byte encoded public key (RFC 8032 §5.1.2); copied
-     * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException if BouncyCastle is not available
-     * @throws InvalidKeyException if the key is not 32 bytes or does not decode to a curve point
-     * @since 0.1
-     */
-    @Override
-    public VerifierEngine newEd25519Verifier(byte[] publicKey) throws GeneralSecurityException {
-        Objects.requireNonNull(publicKey, "publicKey");
-        require(Algorithm.ED25519, Algorithm.Use.SIGN);
-        checkEd25519Length(publicKey, "public");
-        Ed25519PublicKeyParameters key;
-        try {
-            key = new Ed25519PublicKeyParameters(publicKey); // decodes the point, keeps no reference
-        } catch (IllegalArgumentException e) {
-            throw new InvalidKeyException("Ed25519 public key does not decode to a curve point");
+    public SignerEngine newSigner(SigningAlgorithm algorithm, PrivateKeyMaterial key) throws GeneralSecurityException {
+        EngineChecks.require(algorithm, algorithms(), name());
+        if (algorithm == SigningAlgorithm.ED25519) {
+            byte[] seed = EngineChecks.ed25519Seed(key);
+            try {
+                Ed25519PrivateKeyParameters k = new Ed25519PrivateKeyParameters(seed); // copies the seed
+                k.generatePublicKey(); // cached in the key, before the engine is shared between threads
+                return new BcSigner(algorithm, k);
+            } finally {
+                Arrays.fill(seed, (byte) 0);
+            }
         }
-        return new BcVerifier(Algorithm.ED25519, key);
-    }
-
-    /**
-     * Creates an RS256 (RSASSA-PKCS1-v1_5, RFC 8017 §8.2) or PS256 (RSASSA-PSS, RFC 8017 §8.1)
-     * signer, blinded, with a {@link SecureRandom} for the blinding and the PSS salt.
-     *
-     * @param algorithm {@link Algorithm#RS256} or {@link Algorithm#PS256}
-     * @param key the private key in CRT form
-     * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException for any other algorithm
-     * @throws InvalidKeyException if BouncyCastle refuses the key (its modulus checks)
-     * @since 0.1
-     */
-    @Override
-    public SignerEngine newRsaSigner(Algorithm algorithm, RSAPrivateCrtKeySpec key) throws GeneralSecurityException {
-        Objects.requireNonNull(key, "key");
-        Algorithm rsa = requireRsa(algorithm);
+        RSAPrivateCrtKeySpec spec = EngineChecks.rsaPrivateKey(algorithm, key).spec();
         RSAPrivateCrtKeyParameters params;
         try {
-            params = new RSAPrivateCrtKeyParameters(key.getModulus(), key.getPublicExponent(),
-                    key.getPrivateExponent(), key.getPrimeP(), key.getPrimeQ(), key.getPrimeExponentP(),
-                    key.getPrimeExponentQ(), key.getCrtCoefficient());
+            params = new RSAPrivateCrtKeyParameters(spec.getModulus(), spec.getPublicExponent(),
+                    spec.getPrivateExponent(), spec.getPrimeP(), spec.getPrimeQ(), spec.getPrimeExponentP(),
+                    spec.getPrimeExponentQ(), spec.getCrtCoefficient());
         } catch (IllegalArgumentException e) {
             // BouncyCastle's messages name the failed check ("RSA modulus is even"), not the key.
             throw new InvalidKeyException("RSA private key refused: " + e.getMessage());
         }
-        return new BcSigner(rsa, new ParametersWithRandom(params, Random.SECURE));
+        return new BcSigner(algorithm, new ParametersWithRandom(params, Random.SECURE));
     }
 
     /**
-     * Creates an RS256 (RFC 8017 §8.2.2) or PS256 (RFC 8017 §8.1.2) verifier.
+     * Creates an Ed25519 (RFC 8032 §5.1.7), RS256 (RFC 8017 §8.2.2) or PS256 (RFC 8017 §8.1.2)
+     * verifier.
      *
-     * @param algorithm {@link Algorithm#RS256} or {@link Algorithm#PS256}
-     * @param key the public key
+     * @param algorithm the algorithm
+     * @param key the 32-byte encoded point, or the RSA public key
      * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException for any other algorithm
-     * @throws InvalidKeyException if BouncyCastle refuses the key (its modulus checks)
+     * @throws NoSuchAlgorithmException if BouncyCastle did not load
+     * @throws InvalidKeyException if the key is not of the algorithm's type, or BouncyCastle refuses it
      * @since 0.1
      */
     @Override
-    public VerifierEngine newRsaVerifier(Algorithm algorithm, RSAPublicKeySpec key) throws GeneralSecurityException {
-        Objects.requireNonNull(key, "key");
-        Algorithm rsa = requireRsa(algorithm);
+    public VerifierEngine newVerifier(SigningAlgorithm algorithm, PublicKeyMaterial key) throws GeneralSecurityException {
+        EngineChecks.require(algorithm, algorithms(), name());
+        if (algorithm == SigningAlgorithm.ED25519) {
+            byte[] encoded = EngineChecks.ed25519PublicKey(key);
+            try {
+                return new BcVerifier(algorithm, new Ed25519PublicKeyParameters(encoded)); // keeps no reference
+            } catch (IllegalArgumentException e) {
+                throw new InvalidKeyException("Ed25519 public key does not decode to a curve point");
+            }
+        }
+        RSAPublicKeySpec spec = EngineChecks.rsaPublicKey(algorithm, key).spec();
         RSAKeyParameters params;
         try {
-            params = new RSAKeyParameters(false, key.getModulus(), key.getPublicExponent());
+            params = new RSAKeyParameters(false, spec.getModulus(), spec.getPublicExponent());
         } catch (IllegalArgumentException e) {
             throw new InvalidKeyException("RSA public key refused: " + e.getMessage());
         }
-        return new BcVerifier(rsa, params);
+        return new BcVerifier(algorithm, params);
     }
 
     @Override
     public String toString() {
         return "BcProvider[" + Version.STRING + "]";
-    }
-
-    private static Algorithm requireRsa(Algorithm algorithm) throws NoSuchAlgorithmException {
-        if (require(algorithm, Algorithm.Use.SIGN) == Algorithm.ED25519) {
-            throw new NoSuchAlgorithmException("RSA engines take RS256 or PS256, not " + algorithm);
-        }
-        return algorithm;
-    }
-
-    private static Algorithm require(Algorithm algorithm, Algorithm.Use use) throws NoSuchAlgorithmException {
-        Objects.requireNonNull(algorithm, "algorithm");
-        if (algorithm.use() != use) {
-            throw new NoSuchAlgorithmException(algorithm + " is not a "
-                    + (use == Algorithm.Use.SEAL ? "sealing" : "signature") + " algorithm");
-        }
-        if (!Available.ALGORITHMS.contains(algorithm)) {
-            throw new NoSuchAlgorithmException(algorithm.jwkName()
-                    + " is not available: BouncyCastle's lightweight API (bcprov-jdk18on) did not load");
-        }
-        return algorithm;
-    }
-
-    private static void checkEd25519Length(byte[] key, String which) throws InvalidKeyException {
-        if (key.length != ED25519_KEY_BYTES) {
-            throw new InvalidKeyException("Ed25519 " + which + " key must be " + ED25519_KEY_BYTES
-                    + " bytes, got " + key.length);
-        }
     }
 
     /** Probed on first use, once: whether bcprov's lightweight classes load on this class path. */
@@ -301,11 +262,10 @@ public final class BcProvider implements WaferProvider {
                 AesGcm.newGcm();
                 AesGcmSiv.newGcmSiv();
                 new CMac(AESEngine.newInstance());
-                for (Algorithm a : EnumSet.of(Algorithm.ED25519, Algorithm.RS256, Algorithm.PS256)) {
+                for (SigningAlgorithm a : SigningAlgorithm.values()) {
                     BcSigner.newSigner(a);
                 }
-                return Collections.unmodifiableSet(EnumSet.of(Algorithm.XAES_256_GCM, Algorithm.AES_256_GCM,
-                        Algorithm.AES_256_GCM_SIV, Algorithm.ED25519, Algorithm.RS256, Algorithm.PS256));
+                return Set.copyOf(Algorithm.all());
             } catch (LinkageError | GeneralSecurityException | RuntimeException absent) {
                 // bcprov missing, or older than the API used here: nothing is listed, all is refused
                 return Collections.emptySet();

@@ -1,6 +1,6 @@
 package dev.wafer.provider.bc;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.spi.SignerEngine;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
@@ -27,12 +27,12 @@ final class BcSigner implements SignerEngine {
     /** RFC 7518 §3.5: a salt as long as the SHA-256 hash. */
     static final int PSS_SALT_BYTES = 32;
 
-    private final Algorithm algorithm;
+    private final SigningAlgorithm algorithm;
     /** Immutable BouncyCastle key parameters (with a SecureRandom for RSA), shared by the threads. */
     private final CipherParameters key;
     private final ThreadLocal<Signer> perThread;
 
-    BcSigner(Algorithm algorithm, CipherParameters key) throws NoSuchAlgorithmException {
+    BcSigner(SigningAlgorithm algorithm, CipherParameters key) throws NoSuchAlgorithmException {
         this.algorithm = algorithm;
         this.key = key;
         newSigner(algorithm); // an algorithm without a signer fails here, not at the first token
@@ -40,7 +40,7 @@ final class BcSigner implements SignerEngine {
     }
 
     @Override
-    public Algorithm algorithm() {
+    public SigningAlgorithm algorithm() {
         return algorithm;
     }
 
@@ -68,7 +68,7 @@ final class BcSigner implements SignerEngine {
      * {@link RSABlindedEngine}; PS256 is SHA-256, MGF1 with SHA-256, a 32-byte salt and the
      * trailer field 0xBC (RFC 7518 §3.5).
      */
-    static Signer newSigner(Algorithm algorithm) throws NoSuchAlgorithmException {
+    static Signer newSigner(SigningAlgorithm algorithm) throws NoSuchAlgorithmException {
         switch (algorithm) {
             case ED25519:
                 return new Ed25519Signer();
@@ -82,7 +82,7 @@ final class BcSigner implements SignerEngine {
         }
     }
 
-    static Signer newSignerUnchecked(Algorithm algorithm) {
+    static Signer newSignerUnchecked(SigningAlgorithm algorithm) {
         try {
             return newSigner(algorithm);
         } catch (NoSuchAlgorithmException e) {

@@ -1,6 +1,6 @@
 package dev.wafer.provider.bc;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.spi.VerifierEngine;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
@@ -17,12 +17,12 @@ import org.bouncycastle.crypto.Signer;
  */
 final class BcVerifier implements VerifierEngine {
 
-    private final Algorithm algorithm;
+    private final SigningAlgorithm algorithm;
     /** Immutable BouncyCastle public key parameters, shared by the threads. */
     private final CipherParameters key;
     private final ThreadLocal<Signer> perThread;
 
-    BcVerifier(Algorithm algorithm, CipherParameters key) throws NoSuchAlgorithmException {
+    BcVerifier(SigningAlgorithm algorithm, CipherParameters key) throws NoSuchAlgorithmException {
         this.algorithm = algorithm;
         this.key = key;
         BcSigner.newSigner(algorithm);
@@ -30,7 +30,7 @@ final class BcVerifier implements VerifierEngine {
     }
 
     @Override
-    public Algorithm algorithm() {
+    public SigningAlgorithm algorithm() {
         return algorithm;
     }
 

@@ -1,11 +1,8 @@
 package dev.wafer.provider.bc;
 
-import dev.wafer.Algorithm;
-import dev.wafer.spi.AeadEngine;
-import dev.wafer.spi.DerivedKeyCache;
+import dev.wafer.SealingAlgorithm;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
-import java.util.Arrays;
 import org.bouncycastle.crypto.Mac;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.macs.CMac;
@@ -13,74 +10,58 @@ import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * XAES-256-GCM (<a href="https://c2sp.org/XAES-256-GCM">C2SP specification</a>): AES-256-GCM under
- * a key derived per message from the first 12 bytes of a 24-byte nonce, with the last 12 bytes as
- * the GCM nonce.
- *
- * <p>The derivation is the spec's: NIST SP 800-108r1 counter-mode KDF with CMAC-AES-256, two
- * single-block inputs {@code Mi = 0x00 || i || 'X' || 0x00 || N[0:12]}. It runs on BouncyCastle's
- * own {@link CMac} over {@link AESEngine}, keyed once per thread with the engine key (so its
- * subkey K1 is computed once, as the spec suggests), which makes each CMAC here exactly
- * {@code AES_K(Mi xor K1)}; the GCM step is {@link AesGcm}'s mode. This class is thread-safe.
+ * The parts of XAES-256-GCM (<a href="https://c2sp.org/XAES-256-GCM">C2SP</a>) on BouncyCastle,
+ * composed by the api's {@link dev.wafer.spi.support.XaesGcm}: the key derivation is the spec's
+ * NIST SP 800-108r1 counter-mode KDF with CMAC-AES-256, two single-block inputs
+ * {@code Mi = 0x00 || i || 'X' || 0x00 || N[0:12]}, on BouncyCastle's own {@link CMac} over
+ * {@link AESEngine}, keyed once per thread with the engine key (so its subkey K1 is computed once,
+ * as the spec suggests); the GCM step is {@link AesGcm}'s mode. Thread-safe.
  */
-final class XaesGcm implements AeadEngine {
+final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<KeyParameter> {
 
-    static final int NONCE_BYTES = 24;
     private static final String NAME = "XAES-256-GCM";
     private static final int BLOCK_BYTES = 16;
 
     private final KeyParameter key;
     // Per engine: the CMAC is keyed once per thread with this engine's key. The GCM takes a new
-    // derived key every message, so its tables are rebuilt every time whoever owns it.
+    // derived key every prefix, so its tables are rebuilt then, whoever owns it.
     private final ThreadLocal<Mac> cmac = ThreadLocal.withInitial(this::newCmac);
     private final ThreadLocal<GCMModeCipher> gcm = ThreadLocal.withInitial(AesGcm::newGcm);
-    /** The derived key of this thread's last nonce prefix (docs/format.md §1.3): saves the CMAC calls. */
-    private final DerivedKeyCache<KeyParameter> derived = new DerivedKeyCache<>(Aead.NONCE_BYTES, this::newDerivedKey);
 
     XaesGcm(byte[] key) throws InvalidKeyException {
-        this.key = Aead.aesKey(key, NAME);
+        this.key = Aead.aesKey(key, SealingAlgorithm.XAES_256_GCM);
+    }
+
+    /** The engine: the api's composition over these parts. */
+    static dev.wafer.spi.support.XaesGcm<KeyParameter> engine(byte[] key) throws InvalidKeyException {
+        return new dev.wafer.spi.support.XaesGcm<>(new XaesGcm(key), "bc");
     }
 
     @Override
-    public Algorithm algorithm() {
-        return Algorithm.XAES_256_GCM;
+    public KeyParameter gcmKey(byte[] derived) {
+        return new KeyParameter(derived); // copies
     }
 
     @Override
-    public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    public void seal(KeyParameter k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        Aead.seal(gcm.get(), Aead.parameters(derived.get(nonce, nonceOff), nonce, nonceOff + Aead.NONCE_BYTES), NAME,
-                aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
+        Aead.seal(gcm.get(), Aead.parameters(k, nonce, nonceOff), NAME, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
-    public void open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    public void open(KeyParameter k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        Aead.open(gcm.get(), Aead.parameters(derived.get(nonce, nonceOff), nonce, nonceOff + Aead.NONCE_BYTES), NAME,
-                aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
-    }
-
-    @Override
-    public String toString() {
-        return "XaesGcm[bc]";
-    }
-
-    private KeyParameter newDerivedKey(byte[] nonce, int nonceOff) {
-        byte[] kx = deriveKey(nonce, nonceOff);
-        try {
-            return new KeyParameter(kx); // copies kx
-        } finally {
-            Arrays.fill(kx, (byte) 0);
-        }
+        Aead.open(gcm.get(), Aead.parameters(k, nonce, nonceOff), NAME, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     /**
      * Derives the message key {@code Kx = CMAC_K(M1) || CMAC_K(M2)}, where
-     * {@code Mi = 0x00 || i || 'X' || 0x00 || N[0:12]}. Package-private for the C2SP vector test.
+     * {@code Mi = 0x00 || i || 'X' || 0x00 || N[0:12]}.
      *
      * @return a new 32-byte array, which the caller wipes
      */
-    byte[] deriveKey(byte[] nonce, int nonceOff) {
+    @Override
+    public byte[] deriveKey(byte[] nonce, int nonceOff) {
         byte[] m = new byte[BLOCK_BYTES];
         m[1] = 1;
         m[2] = 'X';
@@ -100,5 +81,10 @@ final class XaesGcm implements AeadEngine {
         Mac mac = new CMac(AESEngine.newInstance());
         mac.init(key);
         return mac;
+    }
+
+    @Override
+    public String toString() {
+        return "XaesGcm.Parts[bc]";
     }
 }

@@ -1,6 +1,14 @@
 package dev.wafer.provider.jca;
 
 import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.PrivateKeyMaterial;
+import dev.wafer.spi.PublicKeyMaterial;
+import dev.wafer.spi.support.EngineChecks;
+import dev.wafer.spi.support.JceAesGcm;
+import java.util.LinkedHashSet;
+import java.util.List;
 import dev.wafer.spi.AeadEngine;
 import dev.wafer.spi.SignerEngine;
 import dev.wafer.spi.VerifierEngine;
@@ -42,7 +50,6 @@ import javax.crypto.Cipher;
 public final class JcaProvider implements WaferProvider {
 
     private static final String VERSION = "wafer-provider-jca " + Runtime.version();
-    private static final int ED25519_KEY_BYTES = 32;
     /** DER of SubjectPublicKeyInfo for Ed25519 (RFC 8410 §4), up to the 32 key bytes. */
     private static final byte[] ED25519_SPKI_PREFIX =
             {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
@@ -60,6 +67,17 @@ public final class JcaProvider implements WaferProvider {
     @Override
     public String name() {
         return "jca";
+    }
+
+    /**
+     * The SPI this provider was built for.
+     *
+     * @return {@link WaferProvider#SPI_VERSION} as compiled
+     * @since 0.1
+     */
+    @Override
+    public String spiVersion() {
+        return SPI_VERSION;
     }
 
     /**
@@ -98,9 +116,9 @@ public final class JcaProvider implements WaferProvider {
     }
 
     /**
-     * Creates an AES-256-GCM (NIST SP 800-38D) or XAES-256-GCM (C2SP) engine.
+     * Creates an AES-256-GCM (NIST SP 800-38D) or XAES-256-GCM (C2SP) engine on SunJCE.
      *
-     * @param algorithm {@link Algorithm#AES_256_GCM} or {@link Algorithm#XAES_256_GCM}
+     * @param algorithm {@link SealingAlgorithm#AES_256_GCM} or {@link SealingAlgorithm#XAES_256_GCM}
      * @param key the 32 key bytes; copied
      * @return a thread-safe engine
      * @throws NoSuchAlgorithmException for any other algorithm, AES-256-GCM-SIV included
@@ -109,88 +127,74 @@ public final class JcaProvider implements WaferProvider {
      * @since 0.1
      */
     @Override
-    public AeadEngine newAeadEngine(Algorithm algorithm, byte[] key) throws GeneralSecurityException {
+    public AeadEngine newAeadEngine(SealingAlgorithm algorithm, byte[] key) throws GeneralSecurityException {
         Objects.requireNonNull(key, "key");
-        return switch (require(algorithm, Algorithm.Use.SEAL)) {
-            case XAES_256_GCM -> new XaesGcm(key);
-            case AES_256_GCM -> new AesGcm(key);
-            default -> throw new IllegalStateException("unexpected " + algorithm);
-        };
+        if (algorithm == SealingAlgorithm.AES_256_GCM_SIV) {
+            throw new NoSuchAlgorithmException("AES-256-GCM-SIV is not available in the JDK provider; add wafer-provider-bc");
+        }
+        switch (EngineChecks.require(algorithm, algorithms(), name())) {
+            case XAES_256_GCM:
+                return XaesGcm.engine(key);
+            case AES_256_GCM:
+                return JceAesGcm.create(key, Cipher::getInstance, name());
+            default:
+                throw new NoSuchAlgorithmException(algorithm.jwkName() + " is not implemented here");
+        }
     }
 
     /**
-     * Creates an Ed25519 signer (RFC 8032 §5.1.6); SunEC derives the public key from the seed.
+     * Creates an Ed25519 signer (RFC 8032 §5.1.6; SunEC derives the public key from the seed), or
+     * an RS256 (RSASSA-PKCS1-v1_5, RFC 8017 §8.2) or PS256 (RSASSA-PSS, RFC 8017 §8.1) signer.
      *
-     * @param seed the 32-byte private key (RFC 8032 §5.1.5); copied
+     * @param algorithm the algorithm
+     * @param key the 32-byte seed, or the RSA private key in CRT form
      * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException if this JDK lacks Ed25519
-     * @throws InvalidKeyException if the seed is not 32 bytes
+     * @throws NoSuchAlgorithmException if this JDK lacks the algorithm
+     * @throws InvalidKeyException if the key is not of the algorithm's type
      * @throws GeneralSecurityException if the JDK refuses the key otherwise
      * @since 0.1
      */
     @Override
-    public SignerEngine newEd25519Signer(byte[] seed) throws GeneralSecurityException {
-        Objects.requireNonNull(seed, "seed");
-        require(Algorithm.ED25519, Algorithm.Use.SIGN);
-        checkEd25519Length(seed, "private");
-        // EdECPrivateKeySpec clones the seed, and the key SunEC makes from it holds its own copy.
-        return new JcaSigner(Algorithm.ED25519, KeyFactory.getInstance("Ed25519")
-                .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed)));
+    public SignerEngine newSigner(SigningAlgorithm algorithm, PrivateKeyMaterial key) throws GeneralSecurityException {
+        EngineChecks.require(algorithm, algorithms(), name());
+        if (algorithm == SigningAlgorithm.ED25519) {
+            byte[] seed = EngineChecks.ed25519Seed(key);
+            try {
+                // EdECPrivateKeySpec clones the seed, and the key SunEC makes from it holds its own copy.
+                return new JcaSigner(algorithm, KeyFactory.getInstance("Ed25519")
+                        .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed)));
+            } finally {
+                Arrays.fill(seed, (byte) 0);
+            }
+        }
+        return new JcaSigner(algorithm, KeyFactory.getInstance("RSA")
+                .generatePrivate(EngineChecks.rsaPrivateKey(algorithm, key).spec()));
     }
 
     /**
-     * Creates an Ed25519 verifier (RFC 8032 §5.1.7).
+     * Creates an Ed25519 (RFC 8032 §5.1.7), RS256 (RFC 8017 §8.2.2) or PS256 (RFC 8017 §8.1.2)
+     * verifier.
      *
-     * @param publicKey the 32-byte encoded public key (RFC 8032 §5.1.2); copied
+     * @param algorithm the algorithm
+     * @param key the 32-byte encoded point, or the RSA public key
      * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException if this JDK lacks Ed25519
-     * @throws InvalidKeyException if the key is not 32 bytes or does not decode to a curve point
+     * @throws NoSuchAlgorithmException if this JDK lacks the algorithm
+     * @throws InvalidKeyException if the key is not of the algorithm's type or does not decode
      * @throws GeneralSecurityException if the JDK refuses the key otherwise
      * @since 0.1
      */
     @Override
-    public VerifierEngine newEd25519Verifier(byte[] publicKey) throws GeneralSecurityException {
-        Objects.requireNonNull(publicKey, "publicKey");
-        require(Algorithm.ED25519, Algorithm.Use.SIGN);
-        checkEd25519Length(publicKey, "public");
-        // The JCA reads raw Ed25519 public keys only as SubjectPublicKeyInfo (RFC 8410 §4).
-        byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + ED25519_KEY_BYTES);
-        System.arraycopy(publicKey, 0, spki, ED25519_SPKI_PREFIX.length, ED25519_KEY_BYTES);
-        return new JcaVerifier(Algorithm.ED25519,
-                KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
-    }
-
-    /**
-     * Creates an RS256 (RSASSA-PKCS1-v1_5, RFC 8017 §8.2) or PS256 (RSASSA-PSS, RFC 8017 §8.1)
-     * signer.
-     *
-     * @param algorithm {@link Algorithm#RS256} or {@link Algorithm#PS256}
-     * @param key the private key in CRT form
-     * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException for any other algorithm
-     * @throws GeneralSecurityException if the JDK refuses the key
-     * @since 0.1
-     */
-    @Override
-    public SignerEngine newRsaSigner(Algorithm algorithm, RSAPrivateCrtKeySpec key) throws GeneralSecurityException {
-        Objects.requireNonNull(key, "key");
-        return new JcaSigner(requireRsa(algorithm), KeyFactory.getInstance("RSA").generatePrivate(key));
-    }
-
-    /**
-     * Creates an RS256 (RFC 8017 §8.2.2) or PS256 (RFC 8017 §8.1.2) verifier.
-     *
-     * @param algorithm {@link Algorithm#RS256} or {@link Algorithm#PS256}
-     * @param key the public key
-     * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException for any other algorithm
-     * @throws GeneralSecurityException if the JDK refuses the key
-     * @since 0.1
-     */
-    @Override
-    public VerifierEngine newRsaVerifier(Algorithm algorithm, RSAPublicKeySpec key) throws GeneralSecurityException {
-        Objects.requireNonNull(key, "key");
-        return new JcaVerifier(requireRsa(algorithm), KeyFactory.getInstance("RSA").generatePublic(key));
+    public VerifierEngine newVerifier(SigningAlgorithm algorithm, PublicKeyMaterial key) throws GeneralSecurityException {
+        EngineChecks.require(algorithm, algorithms(), name());
+        if (algorithm == SigningAlgorithm.ED25519) {
+            byte[] encoded = EngineChecks.ed25519PublicKey(key);
+            // The JCA reads raw Ed25519 public keys only as SubjectPublicKeyInfo (RFC 8410 §4).
+            byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + encoded.length);
+            System.arraycopy(encoded, 0, spki, ED25519_SPKI_PREFIX.length, encoded.length);
+            return new JcaVerifier(algorithm, KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
+        }
+        return new JcaVerifier(algorithm, KeyFactory.getInstance("RSA")
+                .generatePublic(EngineChecks.rsaPublicKey(algorithm, key).spec()));
     }
 
     @Override
@@ -198,55 +202,24 @@ public final class JcaProvider implements WaferProvider {
         return "JcaProvider[" + VERSION + "]";
     }
 
-    private static Algorithm requireRsa(Algorithm algorithm) throws NoSuchAlgorithmException {
-        if (require(algorithm, Algorithm.Use.SIGN) == Algorithm.ED25519) {
-            throw new NoSuchAlgorithmException("RSA engines take RS256 or PS256, not " + algorithm);
-        }
-        return algorithm;
-    }
-
-    private static Algorithm require(Algorithm algorithm, Algorithm.Use use) throws NoSuchAlgorithmException {
-        Objects.requireNonNull(algorithm, "algorithm");
-        if (algorithm == Algorithm.AES_256_GCM_SIV) {
-            throw new NoSuchAlgorithmException(
-                    "AES-256-GCM-SIV is not available in the JDK provider; add wafer-provider-bc");
-        }
-        if (algorithm.use() != use) {
-            throw new NoSuchAlgorithmException(algorithm + " is not a "
-                    + (use == Algorithm.Use.SEAL ? "sealing" : "signature") + " algorithm");
-        }
-        if (!Available.ALGORITHMS.contains(algorithm)) {
-            throw new NoSuchAlgorithmException(algorithm.jwkName() + " is not available on this JDK ("
-                    + Runtime.version() + ")");
-        }
-        return algorithm;
-    }
-
-    private static void checkEd25519Length(byte[] key, String which) throws InvalidKeyException {
-        if (key.length != ED25519_KEY_BYTES) {
-            throw new InvalidKeyException("Ed25519 " + which + " key must be " + ED25519_KEY_BYTES
-                    + " bytes, got " + key.length);
-        }
-    }
-
     /** Probed on first use, once: the JCA's services are fixed for the life of the JVM in practice. */
     private static final class Available {
         static final Set<Algorithm> ALGORITHMS = probe();
 
         private static Set<Algorithm> probe() {
-            Set<Algorithm> found = EnumSet.noneOf(Algorithm.class);
-            for (Algorithm a : EnumSet.of(Algorithm.XAES_256_GCM, Algorithm.AES_256_GCM,
-                    Algorithm.ED25519, Algorithm.RS256, Algorithm.PS256)) {
+            Set<Algorithm> found = new LinkedHashSet<>();
+            for (Algorithm a : List.of(SealingAlgorithm.XAES_256_GCM, SealingAlgorithm.AES_256_GCM,
+                    SigningAlgorithm.ED25519, SigningAlgorithm.RS256, SigningAlgorithm.PS256)) {
                 try {
                     // The very services the engines get, so a listed algorithm cannot fail for want of one.
-                    if (a.use() == Algorithm.Use.SEAL) {
+                    if (a instanceof SealingAlgorithm) {
                         Cipher.getInstance("AES/GCM/NoPadding");
-                        if (a == Algorithm.XAES_256_GCM) {
+                        if (a == SealingAlgorithm.XAES_256_GCM) {
                             Cipher.getInstance("AES/ECB/NoPadding");
                         }
                     } else {
-                        KeyFactory.getInstance(a == Algorithm.ED25519 ? "Ed25519" : "RSA");
-                        JcaSigner.newSignature(a);
+                        KeyFactory.getInstance(a == SigningAlgorithm.ED25519 ? "Ed25519" : "RSA");
+                        JcaSigner.newSignature((SigningAlgorithm) a);
                     }
                     found.add(a);
                 } catch (GeneralSecurityException absent) {

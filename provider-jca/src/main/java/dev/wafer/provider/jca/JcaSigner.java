@@ -1,6 +1,6 @@
 package dev.wafer.provider.jca;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.spi.SignerEngine;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
@@ -19,18 +19,18 @@ final class JcaSigner implements SignerEngine {
     private static final PSSParameterSpec PS256 =
             new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
 
-    private final Algorithm algorithm;
+    private final SigningAlgorithm algorithm;
     private final PrivateKey key;
     private final ThreadLocal<Signature> perThread = new ThreadLocal<>();
 
-    JcaSigner(Algorithm algorithm, PrivateKey key) throws GeneralSecurityException {
+    JcaSigner(SigningAlgorithm algorithm, PrivateKey key) throws GeneralSecurityException {
         this.algorithm = algorithm;
         this.key = key;
         signature(); // a key the JDK refuses fails here, not at the first token
     }
 
     @Override
-    public Algorithm algorithm() {
+    public SigningAlgorithm algorithm() {
         return algorithm;
     }
 
@@ -62,7 +62,7 @@ final class JcaSigner implements SignerEngine {
     }
 
     /** A JCA signature for one of Wafer's signature algorithms, its parameters set. */
-    static Signature newSignature(Algorithm algorithm) throws GeneralSecurityException {
+    static Signature newSignature(SigningAlgorithm algorithm) throws GeneralSecurityException {
         return switch (algorithm) {
             case ED25519 -> Signature.getInstance("Ed25519");
             case RS256 -> Signature.getInstance("SHA256withRSA");

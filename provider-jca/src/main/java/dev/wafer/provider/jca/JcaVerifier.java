@@ -1,6 +1,6 @@
 package dev.wafer.provider.jca;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.spi.VerifierEngine;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -13,11 +13,11 @@ import java.security.SignatureException;
  */
 final class JcaVerifier implements VerifierEngine {
 
-    private final Algorithm algorithm;
+    private final SigningAlgorithm algorithm;
     private final PublicKey key;
     private final ThreadLocal<Signature> perThread = new ThreadLocal<>();
 
-    JcaVerifier(Algorithm algorithm, PublicKey key) throws GeneralSecurityException {
+    JcaVerifier(SigningAlgorithm algorithm, PublicKey key) throws GeneralSecurityException {
         this.algorithm = algorithm;
         this.key = key;
         // SunEC decodes an Ed25519 point only in initVerify: an invalid key fails here, not later.
@@ -25,7 +25,7 @@ final class JcaVerifier implements VerifierEngine {
     }
 
     @Override
-    public Algorithm algorithm() {
+    public SigningAlgorithm algorithm() {
         return algorithm;
     }
 

@@ -1,43 +1,37 @@
 package dev.wafer.provider.jca;
 
-import dev.wafer.Algorithm;
-import dev.wafer.spi.AeadEngine;
-import dev.wafer.spi.DerivedKeyCache;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.spi.support.EngineChecks;
+import dev.wafer.spi.support.JceAesGcm;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * XAES-256-GCM (<a href="https://c2sp.org/XAES-256-GCM">C2SP specification</a>): AES-256-GCM under
- * a key derived per message from the first 12 bytes of a 24-byte nonce, with the last 12 bytes as
- * the GCM nonce.
+ * The parts of XAES-256-GCM (<a href="https://c2sp.org/XAES-256-GCM">C2SP specification</a>) on
+ * the JDK, composed by the api's {@link dev.wafer.spi.support.XaesGcm}.
  *
  * <p>The derivation is the spec's: NIST SP 800-108r1 counter-mode KDF with CMAC-AES-256, whose
  * single-block inputs reduce CMAC to {@code AES_K(M xor K1)}. It runs on {@code AES/ECB/NoPadding}
- * under the engine key; the GCM step is {@link AesGcm}'s. This class is thread-safe.
+ * under the engine key; the GCM step is SunJCE's, through {@link JceAesGcm}, under a derived
+ * {@link SecretKeySpec} that the api's cache hands back for every message of a prefix, so SunJCE
+ * keeps its key schedule. This class is thread-safe.
  */
-final class XaesGcm implements AeadEngine {
+final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<SecretKeySpec> {
 
-    /** This engine\'s GCM cipher per thread; see AesGcm for why it is not shared. */
-    private final ThreadLocal<Cipher> gcm = new ThreadLocal<>();
-    /**
-     * The derived key of this thread's last nonce prefix: the api's sealer reuses a prefix over a
-     * run of values (docs/format.md §1.3), and the same key object lets SunJCE keep its key schedule.
-     */
-    private final DerivedKeyCache<SecretKeySpec> derived = new DerivedKeyCache<>(AesGcm.NONCE_BYTES, this::newDerivedKey);
-
-    static final int NONCE_BYTES = 24;
     private static final int BLOCK_BYTES = 16;
+    private static final int PREFIX_BYTES = dev.wafer.spi.support.XaesGcm.PREFIX_BYTES;
 
     private final SecretKeySpec key;
     /** CMAC subkey K1 of the engine key, fixed for its life (NIST SP 800-38B §6.1). */
     private final byte[] k1;
     // Per engine, not static: the ECB cipher is initialised once, with this engine's key.
     private final ThreadLocal<Cipher> ecb = new ThreadLocal<>();
+    private final JceAesGcm gcm = JceAesGcm.keyedPerCall(Cipher::getInstance, "jca");
 
     XaesGcm(byte[] key) throws GeneralSecurityException {
-        this.key = AesGcm.aesKey(key, "XAES-256-GCM");
+        this.key = new SecretKeySpec(EngineChecks.aes256Key(key, SealingAlgorithm.XAES_256_GCM), "AES");
         byte[] l = ecb().doFinal(new byte[BLOCK_BYTES]);
         // K1 = L << 1, xor 0x87 if MSB(L) = 1; the mask keeps the branch off the secret bit.
         k1 = new byte[BLOCK_BYTES];
@@ -48,28 +42,26 @@ final class XaesGcm implements AeadEngine {
         Arrays.fill(l, (byte) 0);
     }
 
-    @Override
-    public Algorithm algorithm() {
-        return Algorithm.XAES_256_GCM;
+    /** The engine: the api's composition over these parts. */
+    static dev.wafer.spi.support.XaesGcm<SecretKeySpec> engine(byte[] key) throws GeneralSecurityException {
+        return new dev.wafer.spi.support.XaesGcm<>(new XaesGcm(key), "jca");
     }
 
     @Override
-    public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    public SecretKeySpec gcmKey(byte[] derived) {
+        return new SecretKeySpec(derived, "AES"); // clones
+    }
+
+    @Override
+    public void seal(SecretKeySpec k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        AesGcm.seal(gcm, derived.get(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
-                aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
+        gcm.seal(k, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
-    public void open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    public void open(SecretKeySpec k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        AesGcm.open(gcm, derived.get(nonce, nonceOff), nonce, nonceOff + AesGcm.NONCE_BYTES,
-                aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
-    }
-
-    @Override
-    public String toString() {
-        return "XaesGcm[jca]";
+        gcm.open(k, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     /**
@@ -78,14 +70,15 @@ final class XaesGcm implements AeadEngine {
      *
      * @return a new 32-byte array, which the caller wipes
      */
-    byte[] deriveKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
+    @Override
+    public byte[] deriveKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
         byte[] m = new byte[2 * BLOCK_BYTES];
         m[1] = 1;
         m[2] = 'X';
         m[BLOCK_BYTES + 1] = 2;
         m[BLOCK_BYTES + 2] = 'X';
-        System.arraycopy(nonce, nonceOff, m, 4, AesGcm.NONCE_BYTES);
-        System.arraycopy(nonce, nonceOff, m, BLOCK_BYTES + 4, AesGcm.NONCE_BYTES);
+        System.arraycopy(nonce, nonceOff, m, 4, PREFIX_BYTES);
+        System.arraycopy(nonce, nonceOff, m, BLOCK_BYTES + 4, PREFIX_BYTES);
         for (int i = 0; i < BLOCK_BYTES; i++) {
             m[i] ^= k1[i];
             m[BLOCK_BYTES + i] ^= k1[i];
@@ -93,15 +86,6 @@ final class XaesGcm implements AeadEngine {
         // ECB over the two blocks at once is the two AES calls; in place, so no other copy to wipe.
         ecb().doFinal(m, 0, m.length, m, 0);
         return m;
-    }
-
-    private SecretKeySpec newDerivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
-        byte[] kx = deriveKey(nonce, nonceOff);
-        try {
-            return new SecretKeySpec(kx, "AES"); // clones kx
-        } finally {
-            Arrays.fill(kx, (byte) 0);
-        }
     }
 
     private Cipher ecb() throws GeneralSecurityException {
@@ -112,5 +96,10 @@ final class XaesGcm implements AeadEngine {
             ecb.set(cipher);
         }
         return cipher;
+    }
+
+    @Override
+    public String toString() {
+        return "XaesGcm.Parts[jca]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.wafer.provider.jca;
 
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,13 +16,15 @@ import dev.wafer.MasterKey;
 import dev.wafer.OpenedValue;
 import dev.wafer.SealContext;
 import dev.wafer.SealingKey;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
 import dev.wafer.Wafer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -46,36 +50,38 @@ class JcaKeyFilesTest {
     @Test
     void sealsAndOpensEveryKindOfPrivateKeyFile() throws IOException {
         MasterKey master = MasterKey.generate();
-        SealingKeyring ring = SealingKeyring.generate().rotate();
-        SigningKeySet signing = SigningKeySet.generate().rotate(Algorithm.PS256);
-        String sealedRing = KeyFiles.seal(ring.toJwkSet(), master);
+        SealingKeySet ring = SealingKeySet.generate().rotate().keySet();
+        SigningKeySet signing = SigningKeySet.generate().rotate(SigningAlgorithm.PS256).keySet();
+        String sealedRing = KeyFiles.create().seal(ring.toJwkSet(), master, 1);
         List<String> lines = sealedRing.lines().toList();
         assertEquals(2, lines.size());
-        assertEquals(KeyFiles.SEALED_MARKER, lines.get(0));
+        assertEquals(KeyFiles.SEALED_MARKER + " sealing 1", lines.get(0));
         assertTrue(sealedRing.endsWith("\n"));
         assertFalse(sealedRing.contains("\"k\""), "nothing of the JSON shows");
-        assertEquals(ring.toJwkSet(), KeyFiles.open(sealedRing, master));
+        assertEquals(ring.toJwkSet(), KeyFiles.create().open(sealedRing, master).json());
 
         Path ringFile = Files.writeString(dir.resolve("cookie.jwks"), sealedRing);
-        Path signingFile = Files.writeString(dir.resolve("signing.jwks"), KeyFiles.seal(signing.toJwkSet(), master));
-        assertEquals(ring.keys(), KeyFiles.readSealingKeyring(ringFile, master).keys());
-        assertEquals(signing.keys(), KeyFiles.readSigningKeySet(signingFile, master).keys());
-        assertEquals(signing.primary(), KeyFiles.readSigningKeySet(signingFile, master).primary());
+        Path signingFile = Files.writeString(dir.resolve("signing.jwks"), KeyFiles.create().seal(signing.toJwkSet(), master, 1));
+        assertEquals(ring.keys(), KeyFiles.create().readSealingKeySet(ringFile, master).keys());
+        assertEquals(signing.keys(), KeyFiles.create().readSigningKeySet(signingFile, master).keys());
+        assertEquals(signing.primary(), KeyFiles.create().readSigningKeySet(signingFile, master).primary());
     }
 
     @Test
     void sealsWithAFreshNonceEveryTime() {
         MasterKey master = MasterKey.generate();
-        String json = SealingKeyring.generate().toJwkSet();
-        assertNotEquals(KeyFiles.seal(json, master), KeyFiles.seal(json, master));
+        String json = SealingKeySet.generate().toJwkSet();
+        assertNotEquals(KeyFiles.create().seal(json, master, 1), KeyFiles.create().seal(json, master, 1));
     }
 
     @Test
     void opensTheFixtureOfFormatVersion1() throws IOException {
-        assertEquals(FIXTURE_JSON, KeyFiles.open(fixture(), MasterKey.fromBase64Url(MASTER)));
-        assertEquals(FIXTURE_JSON, KeyFiles.open(fixture().replace("\n", "\r\n"), MasterKey.fromBase64Url(MASTER)));
-        assertEquals(0x0a1b2c3d, SealingKeyring.fromJwkSet(KeyFiles.open(fixture(), MasterKey.fromBase64Url(MASTER)))
-                .primary().keyId());
+        assertEquals(FIXTURE_JSON, KeyFiles.create().open(fixture(), MasterKey.fromBase64Url(MASTER)).json());
+        assertEquals(FIXTURE_JSON, KeyFiles.create().open(fixture().replace("\n", "\r\n"), MasterKey.fromBase64Url(MASTER)).json());
+        KeyFiles.Opened v1 = KeyFiles.create().open(fixture(), MasterKey.fromBase64Url(MASTER));
+        assertEquals("0a1b2c3d", SealingKeySet.fromJwkSet(v1.json()).primary().keyId());
+        assertEquals(0, v1.generation(), "a version 1 file has no generation: it reads as 0");
+        assertEquals(null, v1.kind());
     }
 
     @Test
@@ -89,12 +95,12 @@ class JcaKeyFilesTest {
     @Test
     void theSecondLineIsAnOrdinarySealedValueUnderKeyIdZero() throws IOException {
         byte[] master = Base64.getUrlDecoder().decode(MASTER);
-        CookieSealer sealer = Wafer.provider().sealer(SealingKeyring.of(SealingKey.of(Algorithm.XAES_256_GCM, 0, master)))
-                .maxSealedLength(1 << 20).build();
+        CookieSealer sealer = CookieSealer.builder(SealingKeySet.of(SealingKey.of(SealingAlgorithm.XAES_256_GCM, "00000000", master))).engines(Wafer.engines())
+                .maxCookieBytes(1 << 20).build();
         OpenedValue v = sealer.open(fixture().lines().toList().get(1),
-                SealContext.of(KeyFiles.CONTEXT_COOKIE_NAME, KeyFiles.CONTEXT_PURPOSE));
+                SealContext.of(KeyFiles.CONTEXT_COOKIE_NAME, KeyFiles.CONTEXT_PURPOSE_V1));
         assertEquals(FIXTURE_JSON, v.text());
-        assertEquals(0, v.keyId());
+        assertEquals("00000000", v.keyId());
         assertEquals(Instant.parse("9999-12-31T23:59:59Z"), v.expiresAt());
     }
 
@@ -106,22 +112,22 @@ class JcaKeyFilesTest {
         List<String> bad = new java.util.ArrayList<>();
         for (int i = 0; i < sealed.length(); i++) {
             char c = sealed.charAt(i);
-            bad.add(KeyFiles.SEALED_MARKER + "\n" + sealed.substring(0, i) + (c == 'A' ? 'B' : 'A') + sealed.substring(i + 1) + "\n");
+            bad.add(KeyFiles.SEALED_MARKER_V1 + "\n" + sealed.substring(0, i) + (c == 'A' ? 'B' : 'A') + sealed.substring(i + 1) + "\n");
         }
         for (int n = 0; n < sealed.length(); n += 7) {
-            bad.add(KeyFiles.SEALED_MARKER + "\n" + sealed.substring(0, n) + "\n");
+            bad.add(KeyFiles.SEALED_MARKER_V1 + "\n" + sealed.substring(0, n) + "\n");
         }
-        bad.add(KeyFiles.SEALED_MARKER + "\n" + sealed + "=\n");
-        bad.add(KeyFiles.SEALED_MARKER + "\n" + sealed + "\n" + sealed + "\n");
-        bad.add(KeyFiles.SEALED_MARKER + "\n");
+        bad.add(KeyFiles.SEALED_MARKER_V1 + "\n" + sealed + "=\n");
+        bad.add(KeyFiles.SEALED_MARKER_V1 + "\n" + sealed + "\n" + sealed + "\n");
+        bad.add(KeyFiles.SEALED_MARKER_V1 + "\n");
         for (String text : bad) {
-            KeyException e = assertThrows(KeyException.class, () -> KeyFiles.open(text, right));
+            KeyException e = assertThrows(KeyException.class, () -> KeyFiles.create().open(text, right));
             assertEquals("the key file does not open with this master key: wrong key, or the file was changed", e.getMessage());
         }
-        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.open(file, MasterKey.generate()));
+        KeyException e = assertThrows(KeyException.class, () -> KeyFiles.create().open(file, MasterKey.generate()));
         assertEquals("the key file does not open with this master key: wrong key, or the file was changed", e.getMessage());
         Path path = Files.writeString(dir.resolve("keys.jwks"), file);
-        e = assertThrows(KeyException.class, () -> KeyFiles.readSealingKeyring(path, MasterKey.generate()));
+        e = assertThrows(KeyException.class, () -> KeyFiles.create().readSealingKeySet(path, MasterKey.generate()));
         assertEquals(path + ": the key file does not open with this master key: wrong key, or the file was changed",
                 e.getMessage());
     }
@@ -130,11 +136,110 @@ class JcaKeyFilesTest {
     void aKeyFileOpensOnlyAsAKeyFile() throws IOException {
         // A value sealed under the same key bytes for another context is not a key file.
         byte[] master = Base64.getUrlDecoder().decode(MASTER);
-        CookieSealer sealer = Wafer.provider().sealer(SealingKeyring.of(SealingKey.of(Algorithm.XAES_256_GCM, 0, master)))
+        CookieSealer sealer = CookieSealer.builder(SealingKeySet.of(SealingKey.of(SealingAlgorithm.XAES_256_GCM, "00000000", master))).engines(Wafer.engines())
                 .build();
         String other = sealer.seal(FIXTURE_JSON, SealContext.of(KeyFiles.CONTEXT_COOKIE_NAME, "other"),
                 java.time.Duration.ofDays(1));
-        assertThrows(KeyException.class, () -> KeyFiles.open(KeyFiles.SEALED_MARKER + "\n" + other + "\n",
+        assertThrows(KeyException.class, () -> KeyFiles.create().open(KeyFiles.SEALED_MARKER_V1 + "\n" + other + "\n",
                 MasterKey.fromBase64Url(MASTER)));
+    }
+
+    @Test
+    void aVersion2HeaderNamesTheKindAndGenerationAndNeitherCanBeEdited() {
+        MasterKey master = MasterKey.generate();
+        String sealing = KeyFiles.create().seal(SealingKeySet.generate().toJwkSet(), master, 7);
+        String signing = KeyFiles.create().seal(SigningKeySet.generate().toJwkSet(), master, 3);
+        assertTrue(sealing.startsWith("WAFER-SEALED-JWKS-V2 sealing 7\n"), sealing);
+        assertTrue(signing.startsWith("WAFER-SEALED-JWKS-V2 signing 3\n"), signing);
+        KeyFiles.Opened opened = KeyFiles.create().open(sealing, master);
+        assertEquals(KeyFiles.Kind.SEALING, opened.kind());
+        assertEquals(7, opened.generation());
+        assertFalse(opened.toString().contains("\"k\""), "Opened.toString never shows the keys");
+        String body = sealing.substring(sealing.indexOf('\n') + 1);
+        for (String header : List.of("WAFER-SEALED-JWKS-V2 signing 7", "WAFER-SEALED-JWKS-V2 sealing 8",
+                "WAFER-SEALED-JWKS-V2 sealing 6", "WAFER-SEALED-JWKS-V2 sealing 0", "WAFER-SEALED-JWKS-V2 sealing -7",
+                "WAFER-SEALED-JWKS-V2 sealing 07", "WAFER-SEALED-JWKS-V2 sealing", "WAFER-SEALED-JWKS-V2",
+                "WAFER-SEALED-JWKS-V2 sealing 7 extra", "WAFER-SEALED-JWKS-V2 Sealing 7", "WAFER-SEALED-JWKS-V1")) {
+            KeyException e = assertThrows(KeyException.class, () -> KeyFiles.create().open(header + "\n" + body, master), header);
+            assertEquals("the key file does not open with this master key: wrong key, or the file was changed", e.getMessage(), header);
+        }
+    }
+
+    @Test
+    void aSigningFileIsNotReadAsASealingFileNorTheOtherWay() throws IOException {
+        MasterKey master = MasterKey.generate();
+        Path sealing = Files.writeString(dir.resolve("cookie.jwks"), KeyFiles.create().seal(SealingKeySet.generate().toJwkSet(), master, 1));
+        Path signing = Files.writeString(dir.resolve("signing.jwks"), KeyFiles.create().seal(SigningKeySet.generate().toJwkSet(), master, 1));
+        assertEquals(signing + ": the key file holds signing keys, not sealing keys", assertThrows(KeyException.class,
+                () -> KeyFiles.create().readSealingKeySet(signing, master)).getMessage());
+        assertEquals(sealing + ": the key file holds sealing keys, not signing keys", assertThrows(KeyException.class,
+                () -> KeyFiles.create().readSigningKeySet(sealing, master)).getMessage());
+        assertThrows(KeyException.class, () -> KeyFiles.create().seal(SigningKeySet.generate().publicKeys().toJwkSet(), master, 1),
+                "a public key set is never sealed");
+        assertThrows(IllegalArgumentException.class, () -> KeyFiles.create().seal(SealingKeySet.generate().toJwkSet(), master, 0));
+    }
+
+    @Test
+    void anOlderGenerationPutBackInPlaceIsRefused() throws IOException {
+        MasterKey master = MasterKey.generate();
+        KeyFiles files = KeyFiles.create();
+        Path file = dir.resolve("cookie.jwks");
+        assertEquals(1, files.nextGeneration(file, master), "a file that does not exist yet starts at 1");
+        SealingKeySet first = SealingKeySet.generate();
+        String generation1 = files.seal(first.toJwkSet(), master, files.nextGeneration(file, master));
+        KeyFiles.write(file, generation1, KeyFiles.Overwrite.REFUSE);
+        assertEquals(first.keys(), files.readSealingKeySet(file, master).keys());
+        assertEquals(1, files.generationSeen(file));
+
+        SealingKeySet second = first.rotate().keySet();
+        assertEquals(2, files.nextGeneration(file, master));
+        KeyFiles.write(file, files.seal(second.toJwkSet(), master, 2), KeyFiles.Overwrite.REPLACE);
+        assertEquals(second.keys(), files.readSealingKeySet(file, master).keys());
+        assertEquals(2, files.generationSeen(dir.resolve(".").resolve("cookie.jwks")), "the same file by another path");
+
+        Files.writeString(file, generation1);
+        KeyException e = assertThrows(KeyException.class, () -> files.readSealingKeySet(file, master));
+        assertEquals(file + ": the key file is generation 1, older than generation 2 already read: it was rolled back, "
+                + "or replaced by an older copy", e.getMessage());
+        assertEquals(first.keys(), KeyFiles.create().readSealingKeySet(file, master).keys(),
+                "a new instance knows no floor: an application records the generation itself (requireGeneration)");
+        KeyFiles restarted = KeyFiles.create();
+        restarted.requireGeneration(file, 2);
+        restarted.requireGeneration(file, 1);
+        assertEquals(2, restarted.generationSeen(file), "generations only rise");
+        assertThrows(KeyException.class, () -> restarted.readSealingKeySet(file, master));
+        assertEquals(3, files.nextGeneration(file, master), "never reuses a generation already seen");
+    }
+
+    @Test
+    void writesAtomicallyPrivatelyAndNeverOverAnExistingFileWhenAskedNotTo() throws IOException {
+        Path file = dir.resolve("keys.jwks");
+        KeyFiles.write(file, "one\n", KeyFiles.Overwrite.REFUSE);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertThrows(FileAlreadyExistsException.class, () -> KeyFiles.write(file, "two\n", KeyFiles.Overwrite.REFUSE));
+        assertEquals("one\n", Files.readString(file));
+        KeyFiles.write(file, "two\n", KeyFiles.Overwrite.REPLACE);
+        assertEquals("two\n", Files.readString(file));
+        Path pub = dir.resolve("public.jwks");
+        KeyFiles.writePublic(pub, "{}\n", KeyFiles.Overwrite.REFUSE);
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(pub)));
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of("keys.jwks", "public.jwks"), listing.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void writingThroughASymbolicLinkReplacesItsTargetAndKeepsTheLink() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path target = Files.writeString(real.resolve("keys.jwks"), "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("keys.jwks"), target);
+        KeyFiles.write(link, "new\n", KeyFiles.Overwrite.REPLACE);
+        assertTrue(Files.isSymbolicLink(link), "the link is kept (as with a Kubernetes secret volume)");
+        assertEquals("new\n", Files.readString(target));
+        assertThrows(FileAlreadyExistsException.class, () -> KeyFiles.write(link, "newer\n", KeyFiles.Overwrite.REFUSE));
+        Path dangling = Files.createSymbolicLink(dir.resolve("later.jwks"), real.resolve("later.jwks"));
+        KeyFiles.write(dangling, "made\n", KeyFiles.Overwrite.REFUSE);
+        assertEquals("made\n", Files.readString(real.resolve("later.jwks")));
     }
 }

@@ -1,5 +1,7 @@
 package dev.wafer.provider.jca;
 
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -38,16 +40,16 @@ class JcaPemTest {
 
     @ParameterizedTest
     @CsvSource({"ED25519, ed25519", "RS256, rsa2048"})
-    void signsWhatOpensslSignedAndVerifiesIt(Algorithm alg, String name) throws IOException {
-        String expected = fixture((alg == Algorithm.ED25519 ? "ed25519" : "rs256") + "-openssl.jwt").strip();
+    void signsWhatOpensslSignedAndVerifiesIt(SigningAlgorithm alg, String name) throws IOException {
+        String expected = fixture((alg == SigningAlgorithm.ED25519 ? "ed25519" : "rs256") + "-openssl.jwt").strip();
         SigningKey key = Pem.readPrivateKey(fixture(name + "-private.pem"), alg, "pem-fixture");
         Clock clock = Clock.fixed(IAT, ZoneOffset.UTC);
-        String token = Wafer.provider().signer(SigningKeySet.of(key)).clock(clock).build()
+        String token = TokenSigner.builder(SigningKeySet.of(key)).engines(Wafer.engines()).clock(clock).build()
                 .sign(Claims.builder().subject("42").expiresAt(EXP).issuedAt(IAT).build());
         assertEquals(expected, token);
 
         VerificationKeySet trusted = VerificationKeySet.of(Pem.readPublicKey(fixture(name + "-public.pem"), alg, "pem-fixture"));
-        TokenVerifier verifier = Wafer.provider().verifier(trusted).clock(clock).build();
+        TokenVerifier verifier = TokenVerifier.builder(trusted).engines(Wafer.engines()).anyIssuer().clock(clock).build();
         assertEquals("42", verifier.verify(expected).subject().orElseThrow());
         String forged = expected.substring(0, expected.length() - 2) + (expected.endsWith("A") ? "B" : "A") + "A";
         assertThrows(InvalidTokenException.class, () -> verifier.verify(forged));

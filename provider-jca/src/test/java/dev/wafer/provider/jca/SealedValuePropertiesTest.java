@@ -1,5 +1,6 @@
 package dev.wafer.provider.jca;
 
+import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,9 +10,9 @@ import dev.wafer.CookieSealer;
 import dev.wafer.ExpiredValueException;
 import dev.wafer.InvalidSealedValueException;
 import dev.wafer.OpenedValue;
-import dev.wafer.Provider;
+import dev.wafer.WaferEngines;
 import dev.wafer.SealContext;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.Wafer;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,27 +35,31 @@ import net.jqwik.api.constraints.Size;
  * value, and every other context, is rejected with {@link InvalidSealedValueException}.
  */
 class SealedValuePropertiesTest {
-    private static final Provider JCA = Wafer.provider("jca");
-    private static final Map<Algorithm, SealingKeyring> RINGS = Map.of(
-            Algorithm.XAES_256_GCM, SealingKeyring.generate(Algorithm.XAES_256_GCM),
-            Algorithm.AES_256_GCM, SealingKeyring.generate(Algorithm.AES_256_GCM));
+    private static final WaferEngines JCA = Wafer.engines("jca");
+    private static final Map<SealingAlgorithm, SealingKeySet> RINGS = Map.of(
+            SealingAlgorithm.XAES_256_GCM, SealingKeySet.generate(SealingAlgorithm.XAES_256_GCM),
+            SealingAlgorithm.AES_256_GCM, SealingKeySet.generate(SealingAlgorithm.AES_256_GCM));
     /** The latest expiry the format carries, 9999-12-31T23:59:59Z (docs/format.md). */
     private static final long LAST_SECOND = 253402300799L;
 
-    private static CookieSealer sealer(Algorithm algorithm, long nowEpochSecond) {
-        return JCA.sealer(RINGS.get(algorithm)).clock(Clock.fixed(Instant.ofEpochSecond(nowEpochSecond), ZoneOffset.UTC)).build();
+    private static CookieSealer sealer(SealingAlgorithm algorithm, long nowEpochSecond) {
+        return CookieSealer.builder(RINGS.get(algorithm)).engines(JCA).clock(Clock.fixed(Instant.ofEpochSecond(nowEpochSecond), ZoneOffset.UTC)).acceptAesGcmLimit()
+                .maxCookieBytes(16 * 1024).build(); // the format, not the browser's budget: long names and values
+
     }
 
     @Provide
-    Arbitrary<Algorithm> algorithms() {
-        return Arbitraries.of(Algorithm.XAES_256_GCM, Algorithm.AES_256_GCM);
+    Arbitrary<SealingAlgorithm> algorithms() {
+        return Arbitraries.of(SealingAlgorithm.XAES_256_GCM, SealingAlgorithm.AES_256_GCM);
     }
 
     @Provide
     Arbitrary<SealContext> contexts() {
-        Arbitrary<String> names = Arbitraries.oneOf(Texts.wellFormed(1, 64), Texts.wellFormed(1, 1024),
+        // At most 1024 bytes of UTF-8 (SealContext.MAX_UTF8_BYTES): 256 characters of any kind, or 1024 ASCII ones.
+        Arbitrary<String> names = Arbitraries.oneOf(Texts.wellFormed(1, 64), Texts.wellFormed(1, 256),
                 Arbitraries.strings().alpha().numeric().withChars("-_").ofMinLength(1).ofMaxLength(1024));
-        Arbitrary<String> purposes = Arbitraries.oneOf(Arbitraries.just(""), Texts.wellFormed(0, 64), Texts.wellFormed(0, 1024));
+        Arbitrary<String> purposes = Arbitraries.oneOf(Arbitraries.just(""), Texts.wellFormed(0, 64), Texts.wellFormed(0, 256),
+                Arbitraries.strings().ascii().ofMaxLength(1024));
         return Combinators.combine(names, purposes).as(SealContext::of);
     }
 
@@ -65,14 +70,14 @@ class SealedValuePropertiesTest {
     @Provide
     Arbitrary<Times> times() {
         Arbitrary<Long> ttl = Arbitraries.oneOf(Arbitraries.longs().between(1, 120),
-                Arbitraries.longs().between(1, CookieSealer.MAX_TTL.getSeconds()));
+                Arbitraries.longs().between(1, CookieSealer.MAX_LIFETIME.getSeconds()));
         return ttl.flatMap(t -> Combinators.combine(
                 Arbitraries.longs().between(0, LAST_SECOND - t),
                 Arbitraries.longs().between(0, t - 1)).as((at, after) -> new Times(at, t, after)));
     }
 
     @Property(tries = 1000)
-    void sealThenOpenIsTheIdentity(@ForAll("algorithms") Algorithm algorithm, @ForAll @Size(max = 3000) byte[] value,
+    void sealThenOpenIsTheIdentity(@ForAll("algorithms") SealingAlgorithm algorithm, @ForAll @Size(max = 3000) byte[] value,
                                    @ForAll("contexts") SealContext context, @ForAll("times") Times times) {
         String sealed = sealer(algorithm, times.sealedAt()).seal(value, context, Duration.ofSeconds(times.ttl()));
         OpenedValue opened = sealer(algorithm, times.sealedAt() + times.openedAfter()).open(sealed, context);
@@ -82,7 +87,7 @@ class SealedValuePropertiesTest {
     }
 
     @Property(tries = 300)
-    void nothingOpensAtOrAfterItsExpiry(@ForAll("algorithms") Algorithm algorithm, @ForAll @Size(max = 100) byte[] value,
+    void nothingOpensAtOrAfterItsExpiry(@ForAll("algorithms") SealingAlgorithm algorithm, @ForAll @Size(max = 100) byte[] value,
                                         @ForAll("times") Times times, @ForAll @LongRange(min = 0, max = 1L << 40) long late) {
         String sealed = sealer(algorithm, times.sealedAt()).seal(value, SealContext.of("session"), Duration.ofSeconds(times.ttl()));
         long openedAt = Math.min(LAST_SECOND, times.sealedAt() + times.ttl() + late);
@@ -97,7 +102,7 @@ class SealedValuePropertiesTest {
     }
 
     @Property(tries = 3000)
-    void everyChangeToASealedValueIsRejected(@ForAll("algorithms") Algorithm algorithm, @ForAll @Size(max = 300) byte[] value,
+    void everyChangeToASealedValueIsRejected(@ForAll("algorithms") SealingAlgorithm algorithm, @ForAll @Size(max = 300) byte[] value,
                                              @ForAll("contexts") SealContext context,
                                              @ForAll("mutations") Mutations.Mutation mutation) {
         long now = 1_795_000_000L;
@@ -110,23 +115,23 @@ class SealedValuePropertiesTest {
     }
 
     @Property(tries = 1000)
-    void aValueOpensForNoOtherContext(@ForAll("algorithms") Algorithm algorithm, @ForAll @Size(max = 100) byte[] value,
+    void aValueOpensForNoOtherContext(@ForAll("algorithms") SealingAlgorithm algorithm, @ForAll @Size(max = 100) byte[] value,
                                       @ForAll("contexts") SealContext sealedFor, @ForAll("contexts") SealContext openedAs) {
         Assume.that(!sealedFor.cookieName().equals(openedAs.cookieName()) || !sealedFor.purpose().equals(openedAs.purpose()));
         CookieSealer sealer = sealer(algorithm, 1_795_000_000L);
         String sealed = sealer.seal(value, sealedFor, Duration.ofHours(1));
-        assertEquals("sealed value is not authentic for this keyring and context",
+        assertEquals("sealed value is not authentic for this key set and context",
                 assertThrows(InvalidSealedValueException.class, () -> sealer.open(sealed, openedAs)).getMessage());
     }
 
     @Property(tries = 200)
-    void aValueOpensUnderNoOtherKeyring(@ForAll("algorithms") Algorithm algorithm, @ForAll @Size(max = 100) byte[] value) {
+    void aValueOpensUnderNoOtherKeySet(@ForAll("algorithms") SealingAlgorithm algorithm, @ForAll @Size(max = 100) byte[] value) {
         CookieSealer sealer = sealer(algorithm, 1_795_000_000L);
         String sealed = sealer.seal(value, SealContext.of("session"), Duration.ofHours(1));
         // Same key id and algorithm, another key: indistinguishable from tampering.
-        SealingKeyring other = SealingKeyring.of(dev.wafer.SealingKey.of(algorithm, RINGS.get(algorithm).primary().keyId(),
+        SealingKeySet other = SealingKeySet.of(dev.wafer.SealingKey.of(algorithm, RINGS.get(algorithm).primary().keyId(),
                 new java.security.SecureRandom().generateSeed(32)));
-        CookieSealer stranger = JCA.sealer(other).clock(Clock.fixed(Instant.ofEpochSecond(1_795_000_000L), ZoneOffset.UTC)).build();
+        CookieSealer stranger = CookieSealer.builder(other).engines(JCA).acceptAesGcmLimit().clock(Clock.fixed(Instant.ofEpochSecond(1_795_000_000L), ZoneOffset.UTC)).build();
         assertThrows(InvalidSealedValueException.class, () -> stranger.open(sealed, SealContext.of("session")));
     }
 }

@@ -1,5 +1,7 @@
 package dev.wafer.provider.jca;
 
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +12,10 @@ import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
 import dev.wafer.InvalidSealedValueException;
 import dev.wafer.InvalidTokenException;
-import dev.wafer.Provider;
+import dev.wafer.WaferEngines;
 import dev.wafer.SealContext;
 import dev.wafer.SealingKey;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
@@ -70,41 +72,42 @@ class WaferLoggingTest {
 
             // The provider: by class loader (not cached, so it logs), by name, then the default twice.
             // (Under mutation testing the api's stub providers are installed too: hence the name.)
-            Wafer.provider(getClass().getClassLoader());
-            Provider provider = Wafer.provider("jca");
-            Wafer.provider();
+            Wafer.engines(getClass().getClassLoader());
+            WaferEngines provider = Wafer.engines("jca");
+            Wafer.engines();
             afterFirstDefault = captured.toString(StandardCharsets.UTF_8);
-            Wafer.provider();
+            Wafer.engines();
             afterSecondDefault = captured.toString(StandardCharsets.UTF_8);
 
-            // Sealing with keys whose bytes are known, an AES-256-GCM primary among them (a warning
-            // once per JVM), and rejected values.
+            // Sealing with keys whose bytes are known, an AES-256-GCM primary accepted
+            // explicitly, and rejected values.
             byte[] aes = new byte[32];
             new SecureRandom().nextBytes(aes);
             secrets.add(aes);
-            SealingKeyring ring = SealingKeyring.of(SealingKey.of(Algorithm.AES_256_GCM, 0x51, aes));
-            CookieSealer sealer = provider.sealer(ring).build();
+            SealingKeySet ring = SealingKeySet.of(SealingKey.of(SealingAlgorithm.AES_256_GCM, "00000051", aes));
+            CookieSealer sealer = CookieSealer.builder(ring).engines(provider).acceptAesGcmLimit().build();
             String sealed = sealer.seal("user=42", SESSION);
             assertEquals("user=42", sealer.open(sealed, SESSION).text());
             assertThrows(InvalidSealedValueException.class, () -> sealer.open(sealed, SealContext.of("other")));
 
-            // A key file whose plan retires a key too early: loading it logs the violation.
-            SealingKeyring rotated = SealingKeyring.generate().withMaxTimeToLive(Duration.ofDays(1)).rotate();
-            int old = rotated.keys().get(1).keyId();
+            // A key file whose plan retires a key too early: refused, and loading it anyway logs the violation.
+            SealingKeySet rotated = SealingKeySet.generate().withMaxLifetime(Duration.ofDays(1)).rotate().keySet();
+            String old = rotated.keys().get(1).keyId();
             Instant deactivated = rotated.statusOf(old).deactivatedAt().orElseThrow();
             String file = rotated.toJwkSet().replace("\"wafer_state\":\"active\"",
                     "\"wafer_state\":\"retired\",\"wafer_retired\":" + deactivated.plusSeconds(3600).getEpochSecond());
             secrets.addAll(secrets(file));
-            SealingKeyring.fromJwkSet(file);
+            assertThrows(dev.wafer.KeyPlanException.class, () -> SealingKeySet.fromJwkSet(file));
+            SealingKeySet.fromJwkSet(file, dev.wafer.KeyPlan.Check.ALLOW_VIOLATIONS);
 
             // Signing keys of every algorithm, a token signed and verified, and one rejected.
-            for (Algorithm alg : List.of(Algorithm.ED25519, Algorithm.RS256)) {
+            for (SigningAlgorithm alg : List.of(SigningAlgorithm.ED25519, SigningAlgorithm.RS256)) {
                 SigningKeySet keys = SigningKeySet.generate(alg);
                 String privateJwks = keys.toJwkSet();
                 secrets.addAll(secrets(privateJwks));
                 SigningKeySet.fromJwkSet(privateJwks);
-                TokenSigner signer = provider.signer(keys).issuer("https://login.example").build();
-                TokenVerifier verifier = provider.verifier(keys.publicKeys()).issuer("https://login.example").build();
+                TokenSigner signer = TokenSigner.builder(keys).engines(provider).issuer("https://login.example").build();
+                TokenVerifier verifier = TokenVerifier.builder(keys.publicKeys()).engines(provider).issuer("https://login.example").build();
                 String token = signer.sign(Claims.builder().subject("42").build());
                 assertEquals("42", verifier.verify(token).subject().orElseThrow());
                 assertThrows(InvalidTokenException.class, () -> verifier.verify(token.substring(0, token.length() - 2)));
@@ -117,10 +120,10 @@ class WaferLoggingTest {
 
         // The capture works: the lines that must be there are.
         assertTrue(log.contains("Wafer uses provider 'jca'"), log);
-        assertTrue(log.contains("Sealing keyring plan:") && log.contains("was retired at"), log);
+        assertTrue(log.contains("The sealing key set breaks its rotation plan") && log.contains("was retired at"), log);
         // The default provider is chosen, and logged, once per JVM.
         assertEquals(count(afterFirstDefault, "Wafer uses"), count(afterSecondDefault, "Wafer uses"),
-                "a second Wafer.provider() logs nothing new");
+                "a second Wafer.engines() logs nothing new");
         // Nothing of any key: not in hex, base64 or base64url, whole or in 8-byte runs.
         assertEquals(1 + 2 + 1 + 6, secrets.size(), "the secret members of every key are checked (AES, two sealing keys, Ed25519 d, RSA d p q dp dq qi)");
         for (byte[] secret : secrets) {

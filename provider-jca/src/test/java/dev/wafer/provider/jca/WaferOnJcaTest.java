@@ -1,5 +1,6 @@
 package dev.wafer.provider.jca;
 
+import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,12 +10,12 @@ import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
 import dev.wafer.InvalidTokenException;
-import dev.wafer.Provider;
+import dev.wafer.WaferEngines;
 import dev.wafer.ProviderInfo;
 import dev.wafer.ProviderReport;
 import dev.wafer.SealContext;
 import dev.wafer.SealingKey;
-import dev.wafer.SealingKeyring;
+import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
@@ -44,7 +45,7 @@ class WaferOnJcaTest {
             assertTrue(jca.selfTests().get(a).startsWith("passed in "), a + ": " + jca.selfTests().get(a));
             assertEquals(100, jca.priorities().get(a));
         }
-        assertFalse(report.servedBy().get(Algorithm.XAES_256_GCM).startsWith("none"));
+        assertFalse(report.servedBy().get(SealingAlgorithm.XAES_256_GCM).startsWith("none"));
         String text = report.toString();
         assertTrue(text.contains("jca (wafer-provider-jca ") && text.contains("served by\n") && text.contains("XAES-256-GCM"), text);
         assertTrue(Wafer.providers().stream().anyMatch(i -> i.name().equals("jca") && i.priority() == 100));
@@ -52,69 +53,69 @@ class WaferOnJcaTest {
 
     @Test
     void describesAPinnedProviderAndTheDefaultOne() {
-        Provider jca = Wafer.provider("jca");
+        WaferEngines jca = Wafer.engines("jca");
         ProviderInfo info = jca.info();
         assertEquals("jca", info.name());
         assertTrue(info.version().startsWith("wafer-provider-jca "), info.version());
         assertEquals(new JcaProvider().algorithms(), jca.algorithms());
-        assertEquals("jca", jca.servedBy(Algorithm.XAES_256_GCM));
-        assertTrue(jca.toString().startsWith("Provider[jca wafer-provider-jca "), jca.toString());
-        Provider chosen = Wafer.provider();
+        assertEquals("jca", jca.servedBy(SealingAlgorithm.XAES_256_GCM));
+        assertTrue(jca.toString().startsWith("WaferEngines[jca wafer-provider-jca "), jca.toString());
+        WaferEngines chosen = Wafer.engines();
         assertEquals(chosen.name(), chosen.info().name());
         assertTrue(chosen.algorithms().containsAll(jca.algorithms()), "the default serves at least what jca does");
         assertTrue(chosen.info().algorithms().containsAll(jca.algorithms()));
-        assertTrue(chosen.toString().startsWith("Provider[" + chosen.name()), chosen.toString());
-        Provider viaLoader = Wafer.provider(getClass().getClassLoader());
+        assertTrue(chosen.toString().startsWith("WaferEngines[" + chosen.name()), chosen.toString());
+        WaferEngines viaLoader = Wafer.engines(getClass().getClassLoader());
         assertEquals(chosen.name(), viaLoader.name());
     }
 
     @Test
     void refusesAnAlgorithmItLacksNamingWhoHasIt() {
         UnsupportedAlgorithmException e = assertThrows(UnsupportedAlgorithmException.class,
-                () -> Wafer.provider("jca").sealer(SealingKeyring.generate(Algorithm.AES_256_GCM_SIV)).build());
-        assertEquals(Algorithm.AES_256_GCM_SIV, e.algorithm());
+                () -> CookieSealer.builder(SealingKeySet.generate(SealingAlgorithm.AES_256_GCM_SIV)).engines(Wafer.engines("jca")).build());
+        assertEquals(SealingAlgorithm.AES_256_GCM_SIV, e.algorithm());
         assertTrue(e.getMessage().startsWith("provider 'jca' does not implement AES-256-GCM-SIV"), e.getMessage());
     }
 
     @Test
     void asksToResealOnlyOnceLessThanTheWindowRemains() {
-        SealingKeyring ring = SealingKeyring.generate();
-        String sealed = Wafer.provider("jca").sealer(ring).clock(CLOCK).build().seal("x", SealContext.of("s"), Duration.ofMinutes(30));
-        CookieSealer exactlyWindowLeft = Wafer.provider("jca").sealer(ring).refreshWhenRemaining(Duration.ofMinutes(10))
+        SealingKeySet ring = SealingKeySet.generate();
+        String sealed = CookieSealer.builder(ring).engines(Wafer.engines("jca")).clock(CLOCK).build().seal("x", SealContext.of("s"), Duration.ofMinutes(30));
+        CookieSealer exactlyWindowLeft = CookieSealer.builder(ring).engines(Wafer.engines("jca")).refreshWhenRemaining(Duration.ofMinutes(10))
                 .clock(Clock.offset(CLOCK, Duration.ofMinutes(20))).build();
         assertFalse(exactlyWindowLeft.open(sealed, SealContext.of("s")).shouldReseal(), "exactly the window left: not yet");
-        CookieSealer oneSecondLess = Wafer.provider("jca").sealer(ring).refreshWhenRemaining(Duration.ofMinutes(10))
+        CookieSealer oneSecondLess = CookieSealer.builder(ring).engines(Wafer.engines("jca")).refreshWhenRemaining(Duration.ofMinutes(10))
                 .clock(Clock.offset(CLOCK, Duration.ofMinutes(20).plusSeconds(1))).build();
         assertTrue(oneSecondLess.open(sealed, SealContext.of("s")).shouldReseal());
     }
 
     @Test
     void describesSealersSignersAndVerifiers() {
-        SealingKey key = SealingKey.of(Algorithm.XAES_256_GCM, 0x0a1b2c3d, new byte[32]);
-        CookieSealer sealer = Wafer.provider("jca").sealer(SealingKeyring.of(key)).build();
-        assertEquals("CookieSealer[provider=jca, SealingKeyring[primary=0a1b2c3d, keys=[SealingKey[kid=0a1b2c3d, "
-                + "alg=XAES-256-GCM] primary]], defaultTtl=PT1H, refreshWindow=null, maxSealedChars=4096]", sealer.toString());
+        SealingKey key = SealingKey.of(SealingAlgorithm.XAES_256_GCM, "0a1b2c3d", new byte[32]);
+        CookieSealer sealer = CookieSealer.builder(SealingKeySet.of(key)).engines(Wafer.engines("jca")).build();
+        assertEquals("CookieSealer[engines=jca, SealingKeySet[primary=0a1b2c3d, keys=[SealingKey[kid=0a1b2c3d, "
+                + "alg=XAES-256-GCM] primary]], defaultLifetime=PT1H, refreshWindow=null, maxCookieBytes=4096]", sealer.toString());
         SigningKeySet keys = SigningKeySet.generate();
         String kid = keys.primary().keyId();
-        TokenSigner signer = Wafer.provider("jca").signer(keys).build();
-        assertEquals("TokenSigner[SigningKey[kid=" + kid + ", alg=EdDSA], defaultLifetime=PT15M]", signer.toString());
+        TokenSigner signer = TokenSigner.builder(keys).engines(Wafer.engines("jca")).build();
+        assertEquals("TokenSigner[engines=jca, SigningKey[kid=" + kid + ", alg=EdDSA], defaultLifetime=PT15M]", signer.toString());
         assertEquals(kid, signer.keyId());
-        TokenVerifier verifier = Wafer.provider("jca").verifier(keys.publicKeys()).issuer("i").audience("a").build();
-        assertEquals("TokenVerifier[VerificationKeySet[VerificationKey[kid=" + kid + ", alg=EdDSA]], issuer=i, audience=a, "
+        TokenVerifier verifier = TokenVerifier.builder(keys.publicKeys()).engines(Wafer.engines("jca")).issuer("i").audience("a").build();
+        assertEquals("TokenVerifier[engines=jca, VerificationKeySet[VerificationKey[kid=" + kid + ", alg=EdDSA]], issuer=i, audience=a, "
                 + "type=JWT, skew=PT1M, requireExpiry=true, maxTokenChars=8192]", verifier.toString());
     }
 
     @Test
     void explainsAnAudienceThatDoesNotMatch() {
         SigningKeySet keys = SigningKeySet.generate();
-        String token = Wafer.provider("jca").signer(keys).clock(CLOCK).build().sign(Claims.builder().audience("api").build());
+        String token = TokenSigner.builder(keys).engines(Wafer.engines("jca")).clock(CLOCK).build().sign(Claims.builder().audience("api").build());
         assertEquals("token audience does not include web", assertThrows(InvalidTokenException.class,
-                () -> Wafer.provider("jca").verifier(keys.publicKeys()).clock(CLOCK).audience("web").build().verify(token)).getMessage());
-        assertTrue(assertThrows(InvalidTokenException.class, () -> Wafer.provider("jca").verifier(keys.publicKeys()).clock(CLOCK)
+                () -> TokenVerifier.builder(keys.publicKeys()).engines(Wafer.engines("jca")).anyIssuer().clock(CLOCK).audience("web").build().verify(token)).getMessage());
+        assertTrue(assertThrows(InvalidTokenException.class, () -> TokenVerifier.builder(keys.publicKeys()).engines(Wafer.engines("jca")).anyIssuer().clock(CLOCK)
                 .build().verify(token)).getMessage().startsWith("token has an audience but this verifier expects none"));
-        String none = Wafer.provider("jca").signer(keys).clock(CLOCK).build().sign(Claims.builder().build());
-        Wafer.provider("jca").verifier(keys.publicKeys()).clock(CLOCK).build().verify(none);
+        String none = TokenSigner.builder(keys).engines(Wafer.engines("jca")).clock(CLOCK).build().sign(Claims.builder().build());
+        TokenVerifier.builder(keys.publicKeys()).engines(Wafer.engines("jca")).anyIssuer().clock(CLOCK).build().verify(none);
         assertEquals("token audience does not include web", assertThrows(InvalidTokenException.class,
-                () -> Wafer.provider("jca").verifier(keys.publicKeys()).clock(CLOCK).audience("web").build().verify(none)).getMessage());
+                () -> TokenVerifier.builder(keys.publicKeys()).engines(Wafer.engines("jca")).anyIssuer().clock(CLOCK).audience("web").build().verify(none)).getMessage());
     }
 }

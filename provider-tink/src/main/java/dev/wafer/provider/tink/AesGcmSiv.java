@@ -1,7 +1,8 @@
 package dev.wafer.provider.tink;
 
 import com.google.crypto.tink.subtle.EngineFactory;
-import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.spi.support.EngineChecks;
 import dev.wafer.spi.AeadEngine;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -40,7 +41,7 @@ final class AesGcmSiv implements AeadEngine {
     private final SecretKeySpec key;
 
     AesGcmSiv(byte[] key) throws InvalidKeyException {
-        this.key = AesGcm.aesKey(key, "AES-256-GCM-SIV");
+        this.key = new SecretKeySpec(EngineChecks.aes256Key(key, SealingAlgorithm.AES_256_GCM_SIV), "AES");
     }
 
     /**
@@ -73,8 +74,8 @@ final class AesGcmSiv implements AeadEngine {
     }
 
     @Override
-    public Algorithm algorithm() {
-        return Algorithm.AES_256_GCM_SIV;
+    public SealingAlgorithm algorithm() {
+        return SealingAlgorithm.AES_256_GCM_SIV;
     }
 
     /** Encrypts; the JCE requires {@code doFinal} to be copy-safe, so {@code in == out} is fine. */

@@ -11,6 +11,15 @@ import com.google.crypto.tink.subtle.RsaSsaPkcs1VerifyJce;
 import com.google.crypto.tink.subtle.RsaSsaPssSignJce;
 import com.google.crypto.tink.subtle.RsaSsaPssVerifyJce;
 import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.spi.PrivateKeyMaterial;
+import dev.wafer.spi.PublicKeyMaterial;
+import dev.wafer.spi.support.EngineChecks;
+import dev.wafer.spi.support.JceAesGcm;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import dev.wafer.spi.AeadEngine;
 import dev.wafer.spi.SignerEngine;
 import dev.wafer.spi.VerifierEngine;
@@ -90,7 +99,6 @@ import java.util.Set;
 public final class TinkProvider implements WaferProvider {
 
     private static final String VERSION = "wafer-provider-tink " + tinkVersion();
-    private static final int ED25519_KEY_BYTES = 32;
     private static final int PS256_SALT_BYTES = 32;
     /** What Tink's pure-Java Ed25519 says when a public key is no curve point (Tink 1.24). */
     private static final String TINK_NOT_A_POINT = "Cannot convert given bytes to extended projective coordinates";
@@ -111,6 +119,17 @@ public final class TinkProvider implements WaferProvider {
     @Override
     public String name() {
         return "tink";
+    }
+
+    /**
+     * The SPI this provider was built for.
+     *
+     * @return {@link WaferProvider#SPI_VERSION} as compiled
+     * @since 0.1
+     */
+    @Override
+    public String spiVersion() {
+        return SPI_VERSION;
     }
 
     /**
@@ -151,12 +170,18 @@ public final class TinkProvider implements WaferProvider {
         // still); its AES-GCM is SunJCE's cipher, as jca's (a tie, broken by name); its XAES
         // re-keys AES-CMAC twice a message (~2x slower than jca's); its RSA signers verify every
         // signature they make (fault-attack defence, up to 2x slower).
-        return switch (Objects.requireNonNull(algorithm, "algorithm")) {
-            case ED25519 -> 150;
-            case AES_256_GCM -> 100;
-            case XAES_256_GCM, RS256, PS256 -> 80;
-            default -> priority();
-        };
+        Objects.requireNonNull(algorithm, "algorithm");
+        if (algorithm == SigningAlgorithm.ED25519) {
+            return 150;
+        }
+        if (algorithm == SealingAlgorithm.AES_256_GCM) {
+            return 100;
+        }
+        if (algorithm == SealingAlgorithm.XAES_256_GCM || algorithm == SigningAlgorithm.RS256
+                || algorithm == SigningAlgorithm.PS256) {
+            return 80;
+        }
+        return priority();
     }
 
     /**
@@ -179,111 +204,88 @@ public final class TinkProvider implements WaferProvider {
      * @param algorithm a sealing algorithm this provider lists
      * @param key the 32 key bytes; copied
      * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException for a signature algorithm, or AES-256-GCM-SIV where the
-     *     runtime lacks it (the message says why)
+     * @throws NoSuchAlgorithmException for AES-256-GCM-SIV where the runtime lacks it (the message
+     *     says why)
      * @throws InvalidKeyException if the key is not 32 bytes
      * @throws GeneralSecurityException if Tink fails otherwise
      * @since 0.1
      */
     @Override
-    public AeadEngine newAeadEngine(Algorithm algorithm, byte[] key) throws GeneralSecurityException {
+    public AeadEngine newAeadEngine(SealingAlgorithm algorithm, byte[] key) throws GeneralSecurityException {
         Objects.requireNonNull(key, "key");
-        return switch (require(algorithm, Algorithm.Use.SEAL)) {
-            case XAES_256_GCM -> new XaesGcm(key);
-            case AES_256_GCM -> new AesGcm(key);
+        return switch (require(algorithm)) {
+            case XAES_256_GCM -> XaesGcm.engine(key);
+            case AES_256_GCM -> JceAesGcm.create(key, EngineFactory.CIPHER::getInstance, name());
             case AES_256_GCM_SIV -> new AesGcmSiv(key);
-            default -> throw new IllegalStateException("unexpected " + algorithm);
         };
     }
 
     /**
      * Creates an Ed25519 signer (RFC 8032 §5.1.6) on Tink's {@code subtle.Ed25519Sign}, which
-     * derives the public key from the seed.
+     * derives the public key from the seed; an RS256 signer on {@code subtle.RsaSsaPkcs1SignJce}
+     * (RFC 8017 §8.2); or a PS256 signer on {@code subtle.RsaSsaPssSignJce} (RFC 8017 §8.1:
+     * SHA-256, MGF1-SHA-256, 32-byte salt).
      *
-     * @param seed the 32-byte private key (RFC 8032 §5.1.5); copied
+     * @param algorithm the algorithm
+     * @param key the 32-byte seed, or the RSA private key in CRT form
      * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException if Tink cannot run Ed25519 here (FIPS-only mode)
-     * @throws InvalidKeyException if the seed is not 32 bytes
+     * @throws NoSuchAlgorithmException if Tink cannot run the algorithm here (FIPS-only mode)
+     * @throws InvalidKeyException if the key is not of the algorithm's type
      * @throws GeneralSecurityException if Tink refuses the key otherwise
      * @since 0.1
      */
     @Override
-    public SignerEngine newEd25519Signer(byte[] seed) throws GeneralSecurityException {
-        Objects.requireNonNull(seed, "seed");
-        require(Algorithm.ED25519, Algorithm.Use.SIGN);
-        checkEd25519Length(seed, "private");
-        // Tink keeps the hashed scalar and public key it computes, not the seed array itself.
-        return new TinkSigner(Algorithm.ED25519, new Ed25519Sign(seed));
-    }
-
-    /**
-     * Creates an Ed25519 verifier (RFC 8032 §5.1.7) on Tink's {@code subtle.Ed25519Verify}.
-     *
-     * @param publicKey the 32-byte encoded public key (RFC 8032 §5.1.2); copied
-     * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException if Tink cannot run Ed25519 here (FIPS-only mode)
-     * @throws InvalidKeyException if the key is not 32 bytes or does not decode to a curve point
-     * @throws GeneralSecurityException if Tink refuses the key otherwise
-     * @since 0.1
-     */
-    @Override
-    public VerifierEngine newEd25519Verifier(byte[] publicKey) throws GeneralSecurityException {
-        Objects.requireNonNull(publicKey, "publicKey");
-        require(Algorithm.ED25519, Algorithm.Use.SIGN);
-        checkEd25519Length(publicKey, "public");
-        PublicKeyVerify tink = new Ed25519Verify(publicKey); // clones the key
-        // Tink decodes the point only when it verifies, so a key that is no point would fail every
-        // signature: refuse it now, as the SPI asks. Verifying a zero signature over nothing makes
-        // Tink decode the key; any other failure is the expected "Signature check failed."
-        try {
-            tink.verify(new byte[2 * ED25519_KEY_BYTES], new byte[0]);
-        } catch (GeneralSecurityException e) {
-            if (String.valueOf(e.getMessage()).startsWith(TINK_NOT_A_POINT)) {
-                throw new InvalidKeyException("Ed25519 public key does not decode to a curve point (RFC 8032 §5.1.3)");
+    public SignerEngine newSigner(SigningAlgorithm algorithm, PrivateKeyMaterial key) throws GeneralSecurityException {
+        require(algorithm);
+        if (algorithm == SigningAlgorithm.ED25519) {
+            byte[] seed = EngineChecks.ed25519Seed(key);
+            try {
+                // Tink keeps the hashed scalar and public key it computes, not the seed array itself.
+                return new TinkSigner(algorithm, new Ed25519Sign(seed));
+            } finally {
+                Arrays.fill(seed, (byte) 0);
             }
         }
-        return new TinkVerifier(Algorithm.ED25519, tink);
-    }
-
-    /**
-     * Creates an RS256 signer on Tink's {@code subtle.RsaSsaPkcs1SignJce} (RFC 8017 §8.2) or a PS256
-     * signer on {@code subtle.RsaSsaPssSignJce} (RFC 8017 §8.1: SHA-256, MGF1-SHA-256, 32-byte salt).
-     *
-     * @param algorithm {@link Algorithm#RS256} or {@link Algorithm#PS256}
-     * @param key the private key in CRT form
-     * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException for any other algorithm
-     * @throws GeneralSecurityException if Tink refuses the key (Tink requires a modulus of at least
-     *     2048 bits and an odd public exponent from 65537 to 2^256)
-     * @since 0.1
-     */
-    @Override
-    public SignerEngine newRsaSigner(Algorithm algorithm, RSAPrivateCrtKeySpec key) throws GeneralSecurityException {
-        Objects.requireNonNull(key, "key");
-        Algorithm rsa = requireRsa(algorithm);
-        RSAPrivateCrtKey k = (RSAPrivateCrtKey) rsaKeyFactory().generatePrivate(key);
-        return new TinkSigner(rsa, rsa == Algorithm.RS256
+        RSAPrivateCrtKey k = (RSAPrivateCrtKey) rsaKeyFactory().generatePrivate(
+                EngineChecks.rsaPrivateKey(algorithm, key).spec());
+        return new TinkSigner(algorithm, algorithm == SigningAlgorithm.RS256
                 ? new RsaSsaPkcs1SignJce(k, Enums.HashType.SHA256)
                 : new RsaSsaPssSignJce(k, Enums.HashType.SHA256, Enums.HashType.SHA256, PS256_SALT_BYTES));
     }
 
     /**
-     * Creates an RS256 verifier on Tink's {@code subtle.RsaSsaPkcs1VerifyJce} (RFC 8017 §8.2.2) or a
-     * PS256 verifier on {@code subtle.RsaSsaPssVerifyJce} (RFC 8017 §8.1.2).
+     * Creates an Ed25519 verifier (RFC 8032 §5.1.7) on Tink's {@code subtle.Ed25519Verify}; an
+     * RS256 verifier on {@code subtle.RsaSsaPkcs1VerifyJce} (RFC 8017 §8.2.2); or a PS256 verifier
+     * on {@code subtle.RsaSsaPssVerifyJce} (RFC 8017 §8.1.2).
      *
-     * @param algorithm {@link Algorithm#RS256} or {@link Algorithm#PS256}
-     * @param key the public key
+     * @param algorithm the algorithm
+     * @param key the 32-byte encoded point, or the RSA public key
      * @return a thread-safe engine
-     * @throws NoSuchAlgorithmException for any other algorithm
-     * @throws GeneralSecurityException if Tink refuses the key
+     * @throws NoSuchAlgorithmException if Tink cannot run the algorithm here
+     * @throws InvalidKeyException if the key is not of the algorithm's type or does not decode
+     * @throws GeneralSecurityException if Tink refuses the key otherwise
      * @since 0.1
      */
     @Override
-    public VerifierEngine newRsaVerifier(Algorithm algorithm, RSAPublicKeySpec key) throws GeneralSecurityException {
-        Objects.requireNonNull(key, "key");
-        Algorithm rsa = requireRsa(algorithm);
-        RSAPublicKey k = (RSAPublicKey) rsaKeyFactory().generatePublic(key);
-        return new TinkVerifier(rsa, rsa == Algorithm.RS256
+    public VerifierEngine newVerifier(SigningAlgorithm algorithm, PublicKeyMaterial key) throws GeneralSecurityException {
+        require(algorithm);
+        if (algorithm == SigningAlgorithm.ED25519) {
+            byte[] encoded = EngineChecks.ed25519PublicKey(key);
+            PublicKeyVerify tink = new Ed25519Verify(encoded); // clones the key
+            // Tink decodes the point only when it verifies, so a key that is no point would fail every
+            // signature: refuse it now, as the SPI asks. Verifying a zero signature over nothing makes
+            // Tink decode the key; any other failure is the expected "Signature check failed."
+            try {
+                tink.verify(new byte[2 * EngineChecks.ED25519_KEY_BYTES], new byte[0]);
+            } catch (GeneralSecurityException e) {
+                if (String.valueOf(e.getMessage()).startsWith(TINK_NOT_A_POINT)) {
+                    throw new InvalidKeyException("Ed25519 public key does not decode to a curve point (RFC 8032 §5.1.3)");
+                }
+            }
+            return new TinkVerifier(algorithm, tink);
+        }
+        RSAPublicKey k = (RSAPublicKey) rsaKeyFactory().generatePublic(EngineChecks.rsaPublicKey(algorithm, key).spec());
+        return new TinkVerifier(algorithm, algorithm == SigningAlgorithm.RS256
                 ? new RsaSsaPkcs1VerifyJce(k, Enums.HashType.SHA256)
                 : new RsaSsaPssVerifyJce(k, Enums.HashType.SHA256, Enums.HashType.SHA256, PS256_SALT_BYTES));
     }
@@ -303,14 +305,10 @@ public final class TinkProvider implements WaferProvider {
         return p;
     }
 
-    private Algorithm require(Algorithm algorithm, Algorithm.Use use) throws NoSuchAlgorithmException {
+    private <A extends Algorithm> A require(A algorithm) throws NoSuchAlgorithmException {
         Objects.requireNonNull(algorithm, "algorithm");
-        if (algorithm.use() != use) {
-            throw new NoSuchAlgorithmException(algorithm + " is not a "
-                    + (use == Algorithm.Use.SEAL ? "sealing" : "signature") + " algorithm");
-        }
         Probed p = probed();
-        if (algorithm == Algorithm.AES_256_GCM_SIV && p.gcmSivUnavailable.isPresent()) {
+        if (algorithm == SealingAlgorithm.AES_256_GCM_SIV && p.gcmSivUnavailable.isPresent()) {
             throw new NoSuchAlgorithmException(p.gcmSivUnavailable.get());
         }
         if (!p.algorithms.contains(algorithm)) {
@@ -320,22 +318,8 @@ public final class TinkProvider implements WaferProvider {
         return algorithm;
     }
 
-    private Algorithm requireRsa(Algorithm algorithm) throws NoSuchAlgorithmException {
-        if (require(algorithm, Algorithm.Use.SIGN) == Algorithm.ED25519) {
-            throw new NoSuchAlgorithmException("RSA engines take RS256 or PS256, not " + algorithm);
-        }
-        return algorithm;
-    }
-
     private static KeyFactory rsaKeyFactory() throws GeneralSecurityException {
         return EngineFactory.KEY_FACTORY.getInstance("RSA"); // the factory Tink's RSA primitives use
-    }
-
-    private static void checkEd25519Length(byte[] key, String which) throws InvalidKeyException {
-        if (key.length != ED25519_KEY_BYTES) {
-            throw new InvalidKeyException("Ed25519 " + which + " key must be " + ED25519_KEY_BYTES
-                    + " bytes, got " + key.length);
-        }
     }
 
     /**
@@ -358,9 +342,9 @@ public final class TinkProvider implements WaferProvider {
 
         Probed(Optional<String> gcmSivUnavailable) {
             this.gcmSivUnavailable = gcmSivUnavailable;
-            Set<Algorithm> found = EnumSet.copyOf(Fixed.ALGORITHMS);
+            Set<Algorithm> found = new LinkedHashSet<>(Fixed.ALGORITHMS);
             if (gcmSivUnavailable.isEmpty()) {
-                found.add(Algorithm.AES_256_GCM_SIV);
+                found.add(SealingAlgorithm.AES_256_GCM_SIV);
             }
             this.algorithms = Collections.unmodifiableSet(found);
         }
@@ -371,30 +355,27 @@ public final class TinkProvider implements WaferProvider {
         static final Set<Algorithm> ALGORITHMS = probe();
 
         private static Set<Algorithm> probe() {
-            Set<Algorithm> found = EnumSet.noneOf(Algorithm.class);
-            for (Algorithm a : EnumSet.of(Algorithm.XAES_256_GCM, Algorithm.AES_256_GCM,
-                    Algorithm.ED25519, Algorithm.RS256, Algorithm.PS256)) {
+            Set<Algorithm> found = new LinkedHashSet<>();
+            for (Algorithm a : List.of(SealingAlgorithm.XAES_256_GCM, SealingAlgorithm.AES_256_GCM,
+                    SigningAlgorithm.ED25519, SigningAlgorithm.RS256, SigningAlgorithm.PS256)) {
                 try {
                     // The very services and Tink classes the engines take, so a listed algorithm
                     // cannot fail for want of one.
-                    switch (a) {
-                        case XAES_256_GCM -> {
-                            EngineFactory.CIPHER.getInstance(AesGcm.TRANSFORMATION);
-                            new PrfAesCmac(new byte[AesGcm.KEY_BYTES]);
-                        }
-                        case AES_256_GCM -> EngineFactory.CIPHER.getInstance(AesGcm.TRANSFORMATION);
-                        case ED25519 -> new Ed25519Verify(new byte[ED25519_KEY_BYTES]);
-                        case RS256 -> {
-                            rsaKeyFactory();
-                            EngineFactory.SIGNATURE.getInstance("SHA256withRSA");
-                            EngineFactory.MESSAGE_DIGEST.getInstance("SHA-256");
-                        }
-                        case PS256 -> {
-                            rsaKeyFactory();
-                            EngineFactory.CIPHER.getInstance("RSA/ECB/NoPadding");
-                            EngineFactory.MESSAGE_DIGEST.getInstance("SHA-256");
-                        }
-                        default -> throw new IllegalStateException("unexpected " + a);
+                    if (a == SealingAlgorithm.XAES_256_GCM) {
+                        EngineFactory.CIPHER.getInstance(JceAesGcm.TRANSFORMATION);
+                        new PrfAesCmac(new byte[EngineChecks.AES_256_KEY_BYTES]);
+                    } else if (a == SealingAlgorithm.AES_256_GCM) {
+                        EngineFactory.CIPHER.getInstance(JceAesGcm.TRANSFORMATION);
+                    } else if (a == SigningAlgorithm.ED25519) {
+                        new Ed25519Verify(new byte[EngineChecks.ED25519_KEY_BYTES]);
+                    } else if (a == SigningAlgorithm.RS256) {
+                        rsaKeyFactory();
+                        EngineFactory.SIGNATURE.getInstance("SHA256withRSA");
+                        EngineFactory.MESSAGE_DIGEST.getInstance("SHA-256");
+                    } else {
+                        rsaKeyFactory();
+                        EngineFactory.CIPHER.getInstance("RSA/ECB/NoPadding");
+                        EngineFactory.MESSAGE_DIGEST.getInstance("SHA-256");
                     }
                     found.add(a);
                 } catch (GeneralSecurityException | IllegalStateException absent) {

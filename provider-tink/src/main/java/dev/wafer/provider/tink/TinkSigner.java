@@ -1,7 +1,7 @@
 package dev.wafer.provider.tink;
 
 import com.google.crypto.tink.PublicKeySign;
-import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.spi.SignerEngine;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -13,16 +13,16 @@ import java.util.Arrays;
  */
 final class TinkSigner implements SignerEngine {
 
-    private final Algorithm algorithm;
+    private final SigningAlgorithm algorithm;
     private final PublicKeySign tink;
 
-    TinkSigner(Algorithm algorithm, PublicKeySign tink) {
+    TinkSigner(SigningAlgorithm algorithm, PublicKeySign tink) {
         this.algorithm = algorithm;
         this.tink = tink;
     }
 
     @Override
-    public Algorithm algorithm() {
+    public SigningAlgorithm algorithm() {
         return algorithm;
     }
 

@@ -1,7 +1,7 @@
 package dev.wafer.provider.tink;
 
 import com.google.crypto.tink.PublicKeyVerify;
-import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.spi.VerifierEngine;
 import java.security.GeneralSecurityException;
 import java.security.SignatureException;
@@ -14,16 +14,16 @@ import java.security.SignatureException;
  */
 final class TinkVerifier implements VerifierEngine {
 
-    private final Algorithm algorithm;
+    private final SigningAlgorithm algorithm;
     private final PublicKeyVerify tink;
 
-    TinkVerifier(Algorithm algorithm, PublicKeyVerify tink) {
+    TinkVerifier(SigningAlgorithm algorithm, PublicKeyVerify tink) {
         this.algorithm = algorithm;
         this.tink = tink;
     }
 
     @Override
-    public Algorithm algorithm() {
+    public SigningAlgorithm algorithm() {
         return algorithm;
     }
 

@@ -1,5 +1,6 @@
 package dev.wafer.provider.tink;
 
+import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,13 +50,13 @@ class TinkWycheproofAesGcmSivWithBcJceTest extends WycheproofAesGcmSivConformanc
 
     @Test
     void listsGcmSivWhileAJceProviderOffersIt() {
-        assertTrue(supports(Algorithm.AES_256_GCM_SIV));
-        assertEquals(90, spi().priority(Algorithm.AES_256_GCM_SIV));
+        assertTrue(supports(SealingAlgorithm.AES_256_GCM_SIV));
+        assertEquals(90, spi().priority(SealingAlgorithm.AES_256_GCM_SIV));
     }
 
     @Test
     void sealsAndOpensGcmSivInPlaceAtAnOffset() throws GeneralSecurityException {
-        AeadEngine engine = spi().newAeadEngine(Algorithm.AES_256_GCM_SIV, filled(32, 0x42));
+        AeadEngine engine = spi().newAeadEngine(SealingAlgorithm.AES_256_GCM_SIV, filled(32, 0x42));
         byte[] nonce = filled(12, 0x07);
         byte[] aad = filled(9, 0x11);
         byte[] plaintext = filled(200, 0x33);

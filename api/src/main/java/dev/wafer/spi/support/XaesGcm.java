@@ -1,0 +1,154 @@
+package dev.wafer.spi.support;
+
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.spi.AeadEngine;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * XAES-256-GCM (<a href="https://c2sp.org/XAES-256-GCM">C2SP specification</a>) composed of a
+ * provider's parts: AES-256-GCM under a key derived from the first 12 bytes of the 24-byte nonce,
+ * with the last 12 bytes as the GCM nonce. This class holds what every provider shares: the nonce
+ * split, the {@link DerivedKeyCache} (Wafer's sealer reuses a prefix for a run of values,
+ * docs/format.md §1.3), and the wiping of derived key bytes. Thread-safe if the parts are.
+ *
+ * @param <K> the provider's form of a derived key (a {@code SecretKeySpec}, a BouncyCastle
+ *     {@code KeyParameter}), the same object for every message under one prefix on a thread, so
+ *     that an engine that keeps a key schedule per key object keeps it
+ * @since 0.1
+ */
+public final class XaesGcm<K> implements AeadEngine {
+    /** Bytes of an XAES-256-GCM nonce. */
+    public static final int NONCE_BYTES = 24;
+    /** Bytes of the nonce prefix the key derivation reads. */
+    public static final int PREFIX_BYTES = 12;
+
+    /**
+     * What a provider supplies: the key derivation and the GCM step.
+     *
+     * @param <K> the provider's form of a derived key
+     * @since 0.1
+     */
+    public interface Parts<K> {
+        /**
+         * Derives {@code Kx = CMAC_K(M1) || CMAC_K(M2)}, {@code Mi = 0x00 || i || 'X' || 0x00 || N[0:12]}
+         * (C2SP; NIST SP 800-108r1 counter mode with CMAC-AES-256).
+         *
+         * @param nonce array holding the nonce
+         * @param nonceOff offset of the nonce; only its first 12 bytes are read
+         * @return a new 32-byte array, which the caller wipes
+         * @throws GeneralSecurityException if the primitive fails
+         */
+        byte[] deriveKey(byte[] nonce, int nonceOff) throws GeneralSecurityException;
+
+        /**
+         * The provider's form of a derived key.
+         *
+         * @param derived the 32 derived bytes; copied, the caller wipes them
+         * @return the key
+         * @throws GeneralSecurityException if the key is refused
+         */
+        K gcmKey(byte[] derived) throws GeneralSecurityException;
+
+        /**
+         * AES-256-GCM encryption under a derived key, tag appended; in place must work.
+         *
+         * @param key the derived key
+         * @param nonce array holding the 12-byte GCM nonce
+         * @param nonceOff its offset
+         * @param aad array holding the associated data
+         * @param aadOff its offset
+         * @param aadLen its length
+         * @param in array holding the plaintext
+         * @param inOff its offset
+         * @param inLen its length
+         * @param out array receiving ciphertext and tag
+         * @param outOff its offset
+         * @throws GeneralSecurityException if the cipher fails
+         */
+        void seal(K key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+                  byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException;
+
+        /**
+         * AES-256-GCM decryption under a derived key; wipes what it wrote to {@code out} when the
+         * tag does not verify.
+         *
+         * @param key the derived key
+         * @param nonce array holding the 12-byte GCM nonce
+         * @param nonceOff its offset
+         * @param aad array holding the associated data
+         * @param aadOff its offset
+         * @param aadLen its length
+         * @param in array holding ciphertext and tag
+         * @param inOff its offset
+         * @param inLen its length
+         * @param out array receiving the plaintext
+         * @param outOff its offset
+         * @throws javax.crypto.AEADBadTagException if the tag does not verify
+         * @throws GeneralSecurityException if the cipher fails otherwise
+         */
+        void open(K key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+                  byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException;
+    }
+
+    private final Parts<K> parts;
+    private final DerivedKeyCache<K> derived;
+    private final String name;
+
+    /**
+     * An engine from a provider's parts.
+     *
+     * @param parts the derivation and GCM step, bound to one engine key
+     * @param providerName the provider's name, for {@link #toString()}
+     * @since 0.1
+     */
+    public XaesGcm(Parts<K> parts, String providerName) {
+        this.parts = Objects.requireNonNull(parts, "parts");
+        this.derived = new DerivedKeyCache<>(PREFIX_BYTES, this::newDerivedKey);
+        this.name = "XaesGcm[" + providerName + "]";
+    }
+
+    /**
+     * XAES-256-GCM.
+     *
+     * @return {@link SealingAlgorithm#XAES_256_GCM}
+     */
+    @Override
+    public SealingAlgorithm algorithm() {
+        return SealingAlgorithm.XAES_256_GCM;
+    }
+
+    @Override
+    public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+                     byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
+        parts.seal(derived.get(nonce, nonceOff), nonce, nonceOff + PREFIX_BYTES, aad, aadOff, aadLen,
+                in, inOff, inLen, out, outOff);
+    }
+
+    @Override
+    public void open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+                     byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
+        parts.open(derived.get(nonce, nonceOff), nonce, nonceOff + PREFIX_BYTES, aad, aadOff, aadLen,
+                in, inOff, inLen, out, outOff);
+    }
+
+    private K newDerivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {
+        byte[] kx = parts.deriveKey(nonce, nonceOff);
+        try {
+            return parts.gcmKey(kx);
+        } finally {
+            Arrays.fill(kx, (byte) 0);
+        }
+    }
+
+    /**
+     * The class and provider; never key bytes.
+     *
+     * @return for example {@code XaesGcm[jca]}
+     */
+    @Override
+    public String toString() {
+        return name;
+    }
+}
