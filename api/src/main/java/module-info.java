@@ -10,6 +10,7 @@
 module dev.wafer {
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
+    requires org.crac;
 
     exports dev.wafer;
     exports dev.wafer.spi;

@@ -11,6 +11,7 @@ import java.time.Instant;
 public final class ExpiredTokenException extends InvalidTokenException {
     private static final long serialVersionUID = 1L;
 
+    /** The token's {@code exp}. */
     private final Instant expiresAt;
 
     /**

@@ -11,6 +11,7 @@ import java.time.Instant;
 public final class ExpiredValueException extends InvalidSealedValueException {
     private static final long serialVersionUID = 1L;
 
+    /** The value's expiry, read before authentication. */
     private final Instant expiresAt;
 
     /**

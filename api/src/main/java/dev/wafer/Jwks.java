@@ -8,6 +8,8 @@ import dev.wafer.internal.Utf8;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.spec.RSAPrivateCrtKeySpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -174,7 +174,11 @@ final class Jwks {
             set.put(PRIMARY, primary);
         }
         maxTtl.ifPresent(d -> set.put(MAX_TTL, d.getSeconds()));
-        return new String(Json.writeObject(set), StandardCharsets.UTF_8);
+        try {
+            return new String(Json.writeObject(set, Json.Limits.KEY_FILE), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new KeyException("the key set cannot be written as a JWK Set that Wafer reads back: " + e.getMessage());
+        }
     }
 
     static void checkUniqueIds(List<String> ids) {

@@ -358,8 +358,11 @@ public final class KeyFiles {
         String marker = SEALED_MARKER + " " + kind.word() + " " + generation;
         byte[] plaintext = Utf8.encode(jwkSetJson);
         try {
-            String sealed = sealer(master).seal(plaintext, context(kind, generation));
-            return marker + "\n" + sealed + "\n";
+            String file = marker + "\n" + sealer(master).seal(plaintext, context(kind, generation)) + "\n";
+            if (file.length() > MAX_FILE_BYTES) { // ASCII: characters are bytes
+                throw new ValueTooLargeException("", file.length(), MAX_FILE_BYTES);
+            }
+            return file;
         } catch (ValueTooLargeException e) {
             throw new KeyException("the key set is too large to seal into a key file of at most " + MAX_FILE_BYTES + " bytes");
         } finally {
@@ -406,7 +409,7 @@ public final class KeyFiles {
     public Opened open(String fileText, MasterKey masterOrNull) {
         Objects.requireNonNull(fileText, "fileText");
         String text = withoutBom(fileText);
-        if (text.length() > MAX_FILE_BYTES) {
+        if (text.length() > MAX_FILE_BYTES || Utf8.encodedLength(text) > MAX_FILE_BYTES) {
             throw new KeyException("the key file is larger than " + MAX_FILE_BYTES + " bytes");
         }
         int newline = text.indexOf('\n');

@@ -1,6 +1,8 @@
 package dev.wafer;
 
 import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The one source of randomness for keys and nonces.
@@ -16,6 +18,11 @@ import java.security.SecureRandom;
  * fresh bytes. XAES derives its AES-GCM key from the prefix alone, so a run of values sealed on one
  * thread shares a derived key, which the engines cache (docs/format.md §1.3 bounds the collision
  * probability; a prefix lives no longer than the second its values' expiry already reveals).
+ *
+ * <p><b>JVM snapshots</b> (CRaC, AWS Lambda SnapStart, VM snapshots) copy the buffers and the
+ * prefix into every clone. Buffered bytes live at most 100 ms and a prefix one second, on both the
+ * monotonic and the wall clock, and a restore reported through {@code org.crac} discards every
+ * pool and its generator; docs/threat-model.md says what remains.
  */
 final class Randomness {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,8 +33,24 @@ final class Randomness {
     /** Longest life of an XAES nonce prefix, in nanoseconds: one second. */
     static final long PREFIX_MAX_NANOS = 1_000_000_000L;
     static final int PREFIX_BYTES = 12;
+    /** Longest life of buffered random bytes, on the monotonic clock: 100 ms. */
+    static final long POOL_MAX_NANOS = 100_000_000L;
+    /** Longest life of buffered bytes and of a prefix on the wall clock, which a restore moves. */
+    static final long POOL_MAX_MILLIS = 100;
+    static final long PREFIX_MAX_MILLIS = 1000;
+
+    /**
+     * Advanced when a JVM snapshot is restored (a CRaC or Lambda SnapStart hook: {@link SnapshotHook}),
+     * and before one is taken. A pool drawn under an older epoch is discarded whole, generator
+     * included, so that clones restored from one snapshot never hand out the same bytes.
+     */
+    private static final AtomicLong EPOCH = new AtomicLong();
 
     private static final ThreadLocal<Pool> POOL = ThreadLocal.withInitial(Pool::new);
+
+    static {
+        SnapshotHook.register();
+    }
 
     private Randomness() {
     }
@@ -36,9 +59,14 @@ final class Randomness {
         return RANDOM;
     }
 
+    /** A snapshot is about to be taken, or was restored: every pool draws afresh before its next use. */
+    static void snapshotEvent() {
+        EPOCH.incrementAndGet();
+    }
+
     /** Fills {@code out[off, off + len)} with fresh random bytes, never handed out before. */
     static void nextBytes(byte[] out, int off, int len) {
-        POOL.get().take(out, off, len);
+        POOL.get().take(out, off, len, System.nanoTime(), System.currentTimeMillis());
     }
 
     /**
@@ -49,32 +77,96 @@ final class Randomness {
      * @throws IllegalArgumentException if {@code len} is not 24
      */
     static void nextXaesNonce(byte[] out, int off, int len) {
-        POOL.get().takeXaes(out, off, len, System.nanoTime());
+        POOL.get().takeXaes(out, off, len, System.nanoTime(), System.currentTimeMillis());
     }
 
+    /**
+     * One thread's buffer and XAES prefix. Its bytes are discarded, never handed out, when they
+     * are older than {@value #POOL_MAX_NANOS} ns on the monotonic clock or {@value #POOL_MAX_MILLIS}
+     * ms on the wall clock (or the wall clock went back), and when a snapshot event was reported;
+     * the prefix likewise after a second on either clock.
+     */
     static final class Pool {
-        private final SecureRandom random = new SecureRandom();
+        private final Supplier<SecureRandom> generators;
+        private SecureRandom random;
         private final byte[] buffer = new byte[BUFFER_BYTES];
         private int used = BUFFER_BYTES;
+        private long filledAtNanos;
+        private long filledAtMillis;
         private final byte[] prefix = new byte[PREFIX_BYTES];
         private int prefixUses = PREFIX_MAX_USES;
         private long prefixDrawnAt;
+        private long prefixDrawnAtMillis;
+        private long epoch;
 
-        void takeXaes(byte[] out, int off, int len, long now) {
+        Pool() {
+            this(SecureRandom::new);
+        }
+
+        Pool(Supplier<SecureRandom> generators) {
+            this.generators = generators;
+            this.random = generators.get();
+            this.epoch = EPOCH.get();
+        }
+
+        /**
+         * What a JVM restored from a snapshot of this pool holds: the same buffer, prefix and
+         * times, and a generator from {@code generators} (the platform's, which the kernel reseeds).
+         * For tests of what two clones of one snapshot do.
+         */
+        Pool restoredCopy(Supplier<SecureRandom> generators) {
+            Pool p = new Pool(generators);
+            System.arraycopy(buffer, 0, p.buffer, 0, BUFFER_BYTES);
+            p.used = used;
+            p.filledAtNanos = filledAtNanos;
+            p.filledAtMillis = filledAtMillis;
+            System.arraycopy(prefix, 0, p.prefix, 0, PREFIX_BYTES);
+            p.prefixUses = prefixUses;
+            p.prefixDrawnAt = prefixDrawnAt;
+            p.prefixDrawnAtMillis = prefixDrawnAtMillis;
+            p.epoch = epoch;
+            return p;
+        }
+
+        void takeXaes(byte[] out, int off, int len, long nanos, long millis) {
             if (len != 2 * PREFIX_BYTES) {
                 throw new IllegalArgumentException("an XAES-256-GCM nonce is 24 bytes");
             }
-            if (prefixUses >= PREFIX_MAX_USES || now - prefixDrawnAt >= PREFIX_MAX_NANOS) {
-                take(prefix, 0, PREFIX_BYTES);
+            discardWhatIsStale(nanos, millis);
+            if (prefixUses >= PREFIX_MAX_USES || nanos - prefixDrawnAt >= PREFIX_MAX_NANOS) {
+                draw(prefix, 0, PREFIX_BYTES, nanos, millis);
                 prefixUses = 0;
-                prefixDrawnAt = now;
+                prefixDrawnAt = nanos;
+                prefixDrawnAtMillis = millis;
             }
             prefixUses++;
             System.arraycopy(prefix, 0, out, off, PREFIX_BYTES);
-            take(out, off + PREFIX_BYTES, PREFIX_BYTES);
+            draw(out, off + PREFIX_BYTES, PREFIX_BYTES, nanos, millis);
         }
 
-        void take(byte[] out, int off, int len) {
+        void take(byte[] out, int off, int len, long nanos, long millis) {
+            discardWhatIsStale(nanos, millis);
+            draw(out, off, len, nanos, millis);
+        }
+
+        private void discardWhatIsStale(long nanos, long millis) {
+            long now = EPOCH.get();
+            boolean snapshot = now != epoch;
+            if (snapshot) {
+                random = generators.get();
+                epoch = now;
+            }
+            if (snapshot || nanos - filledAtNanos >= POOL_MAX_NANOS || millis - filledAtMillis >= POOL_MAX_MILLIS
+                    || millis < filledAtMillis) {
+                java.util.Arrays.fill(buffer, (byte) 0);
+                used = BUFFER_BYTES;
+            }
+            if (snapshot || millis - prefixDrawnAtMillis >= PREFIX_MAX_MILLIS || millis < prefixDrawnAtMillis) {
+                prefixUses = PREFIX_MAX_USES;
+            }
+        }
+
+        private void draw(byte[] out, int off, int len, long nanos, long millis) {
             if (len > BUFFER_BYTES) {
                 byte[] fresh = new byte[len];
                 random.nextBytes(fresh);
@@ -84,6 +176,8 @@ final class Randomness {
             if (BUFFER_BYTES - used < len) {
                 random.nextBytes(buffer);
                 used = 0;
+                filledAtNanos = nanos;
+                filledAtMillis = millis;
             }
             System.arraycopy(buffer, used, out, off, len);
             // Wipe what was handed out, so no slice can be handed out twice or read back later.

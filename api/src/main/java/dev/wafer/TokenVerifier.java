@@ -18,7 +18,7 @@ import java.util.Objects;
  * <li>The algorithm comes from the key the {@code kid} names, never from the header; a header
  *     {@code alg} that differs is rejected, and {@code none} always is (RFC 8725 §3.1).</li>
  * <li>{@code crit} and key-carrying headers ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c},
- *     {@code x5t}) are rejected; keys come only from the key set.</li>
+ *     {@code x5t}, {@code x5t#S256}) are rejected; keys come only from the key set.</li>
  * <li>{@code typ} must match the expected type (RFC 8725 §3.11); {@code JWT} by default.</li>
  * <li>{@code exp} is required by default; {@code exp}, {@code nbf} and {@code iat} are checked
  *     with a clock skew of 60 s by default, at most 10 minutes.</li>

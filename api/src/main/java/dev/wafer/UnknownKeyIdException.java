@@ -10,6 +10,7 @@ package dev.wafer;
 public final class UnknownKeyIdException extends InvalidTokenException {
     private static final long serialVersionUID = 1L;
 
+    /** The {@code kid} the token named, as received. */
     private final String keyId;
 
     /**

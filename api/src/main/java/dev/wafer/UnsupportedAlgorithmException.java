@@ -11,7 +11,9 @@ import java.util.List;
 public final class UnsupportedAlgorithmException extends ConfigurationException {
     private static final long serialVersionUID = 1L;
 
+    /** The algorithm asked for. */
     private final Algorithm algorithm;
+    /** The installed providers that have it. */
     private final List<String> providersWithIt;
 
     /**

@@ -9,7 +9,9 @@ package dev.wafer;
 public final class ValueTooLargeException extends LimitExceededException {
     private static final long serialVersionUID = 1L;
 
+    /** The size the cookie would have had, {@code name=value} in bytes. */
     private final int cookieBytes;
+    /** The sealer's budget. */
     private final int maxCookieBytes;
 
     /**

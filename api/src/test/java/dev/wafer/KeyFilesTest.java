@@ -94,6 +94,29 @@ class KeyFilesTest {
     }
 
     @Test
+    void countsTheOneMebibyteInBytesNotCharacters() {
+        // 600,000 characters, 1,200,000 bytes of UTF-8: over the limit, though shorter in characters.
+        String wide = "{\"x\":\"" + "\u00e9".repeat(600_000) + "\"}";
+        assertEquals("the key file is larger than 1048576 bytes",
+                assertThrows(KeyException.class, () -> KeyFiles.create().open(wide, null)).getMessage());
+        assertEquals(1_200_000 + 8, dev.wafer.internal.Utf8.encodedLength(wide));
+        for (String t : java.util.List.of("", "a", "\u00e9", "\u20ac", "\ud83d\ude00", "a\ud800b", "\udc00", "mixed \u00e9\u20ac\ud83d\ude00.")) {
+            assertEquals(t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, dev.wafer.internal.Utf8.encodedLength(t), t);
+        }
+    }
+
+    @Test
+    void aKeySetWiderThanATokenIsWrittenAndReadBack() {
+        // 300 keys of 7 members each: beyond a token's 1024 values, within a key file's.
+        SealingKeySet set = SealingKeySet.generate();
+        for (int i = 0; i < 299; i++) {
+            set = set.addPending(SealingAlgorithm.XAES_256_GCM).keySet();
+        }
+        String json = set.toJwkSet();
+        assertEquals(set.keys(), SealingKeySet.fromJwkSet(json).keys());
+    }
+
+    @Test
     void namesTheFileWhenItsKeySetIsRefused() throws IOException {
         Path privateAsPublic = Files.writeString(dir.resolve("oops.jwks"), SigningKeySet.generate().toJwkSet());
         KeyException e = assertThrows(KeyException.class, () -> KeyFiles.readVerificationKeySet(privateAsPublic));

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,10 +20,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -243,15 +243,31 @@ public final class Json {
      * @throws IllegalArgumentException if a value has a type JSON cannot carry
      */
     public static byte[] writeObject(Map<String, ?> members) {
+        return writeObject(members, Limits.TOKEN);
+    }
+
+    /**
+     * Writes a JSON object compactly within the value bound of the limits it will be read with.
+     *
+     * @param members values as {@link #parseObject} returns them
+     * @param limits the limits a reader applies: {@link Limits#KEY_FILE} for a JWK Set
+     * @return UTF-8 bytes
+     * @throws IllegalArgumentException if a value has a type JSON cannot carry, or the document
+     *     would break the limits
+     */
+    public static byte[] writeObject(Map<String, ?> members, Limits limits) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             // Never write what parseObject would refuse to read: the same depth and value bounds.
-            writeValue(g, members, 1, new int[] {MAX_VALUES, MAX_VALUES});
+            writeValue(g, members, 1, new int[] {limits.maxValues(), limits.maxValues()});
         } catch (JsonProcessingException e) {
             // jackson refuses unpaired surrogates, which no UTF-8 document can carry
             throw new IllegalArgumentException("JSON cannot carry this text: it is not valid Unicode");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (out.size() > limits.maxBytes()) {
+            throw new IllegalArgumentException("JSON document would be longer than " + limits.maxBytes() + " bytes");
         }
         return out.toByteArray();
     }

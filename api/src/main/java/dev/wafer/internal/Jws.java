@@ -1,9 +1,9 @@
 package dev.wafer.internal;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.UnknownKeyIdException;
 import dev.wafer.EngineFailureException;
 import dev.wafer.InvalidTokenException;
+import dev.wafer.SigningAlgorithm;
+import dev.wafer.UnknownKeyIdException;
 import dev.wafer.spi.SignerEngine;
 import dev.wafer.spi.VerifierEngine;
 import java.nio.charset.StandardCharsets;

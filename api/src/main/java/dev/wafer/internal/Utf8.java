@@ -49,4 +49,31 @@ public final class Utf8 {
             throw new IllegalArgumentException("text is not valid UTF-8");
         }
     }
+
+    /**
+     * The length of a text in UTF-8, without encoding it; an unpaired surrogate counts as the one
+     * byte {@link String#getBytes(java.nio.charset.Charset)} puts in its place.
+     *
+     * @param text the text
+     * @return its length in UTF-8 bytes
+     */
+    public static long encodedLength(CharSequence text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n += 1;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
 }

@@ -1,19 +1,18 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.spi.EncodedPublicKey;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wafer.Algorithm;
 import dev.wafer.InvalidTokenException;
 import dev.wafer.KeyException;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.VerificationKey;
 import dev.wafer.VerificationKeySet;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Jws;
+import dev.wafer.spi.EncodedPublicKey;
 import dev.wafer.spi.VerifierEngine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,21 +1,20 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SealingAlgorithm;
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.spi.EncodedPrivateKey;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
 import dev.wafer.SealContext;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.SealingKey;
 import dev.wafer.SealingKeySet;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
 import dev.wafer.internal.Base64Url;
+import dev.wafer.spi.EncodedPrivateKey;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

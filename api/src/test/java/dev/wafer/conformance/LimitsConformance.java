@@ -1,26 +1,25 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.spi.EncodedPrivateKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
-import dev.wafer.ValueTooLargeException;
 import dev.wafer.InvalidSealedValueException;
 import dev.wafer.InvalidTokenException;
 import dev.wafer.SealContext;
 import dev.wafer.SealingKeySet;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
+import dev.wafer.ValueTooLargeException;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Json;
 import dev.wafer.internal.Jws;
 import dev.wafer.internal.SealedFormat;
+import dev.wafer.spi.EncodedPrivateKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -243,5 +242,66 @@ public abstract class LimitsConformance extends ProviderUnderTest {
             verifier.verify(signer.sign(claims));
         }
         assertTrue(supports(SigningAlgorithm.ED25519));
+    }
+
+    /** An odd composite of {@code bits} bits without a prime factor below 752: it passes import checks. */
+    private static java.math.BigInteger modulusOfBits(int bits) {
+        java.math.BigInteger small = java.math.BigInteger.ONE;
+        for (int p = 3; p < 752; p += 2) {
+            if (java.math.BigInteger.valueOf(p).isProbablePrime(50)) {
+                small = small.multiply(java.math.BigInteger.valueOf(p));
+            }
+        }
+        for (java.math.BigInteger n = java.math.BigInteger.ONE.shiftLeft(bits - 1).add(java.math.BigInteger.ONE); ;
+                n = n.add(java.math.BigInteger.TWO)) {
+            if (n.gcd(small).equals(java.math.BigInteger.ONE) && !n.isProbablePrime(20)) {
+                return n;
+            }
+        }
+    }
+
+    /**
+     * The costliest RSA key a JWK Set may bring (8192 bits, e = 2^32 - 1, issue 15 point 3) makes
+     * a forged token cheap to refuse: building the verifier and refusing a token each stay under
+     * the bound docs/format.md states, 100 ms, on every provider (measured: a few ms). Before the
+     * bound, a 16384-bit key with e near n cost 1.7 s per token on bc.
+     */
+    @Test
+    void theWorstAcceptedRsaKeyRefusesAForgedTokenWithinTheStatedBound() {
+        java.math.BigInteger n = modulusOfBits(8192);
+        java.math.BigInteger e = java.math.BigInteger.ONE.shiftLeft(32).subtract(java.math.BigInteger.ONE);
+        dev.wafer.VerificationKeySet worst = dev.wafer.VerificationKeySet.of(dev.wafer.VerificationKey.rsa(SigningAlgorithm.RS256,
+                "worst", n, e));
+        String header = Base64Url.encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"worst\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = Base64Url.encode("{\"sub\":\"42\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] signature = new byte[1024];
+        new java.security.SecureRandom().nextBytes(signature);
+        signature[0] = 0x01; // below n, whose top bit is set: the engine must do the modular exponentiation
+        String forged = header + "." + payload + "." + Base64Url.encode(signature);
+        // A verifier built and used for the first time (engines may be built lazily), then warm.
+        long[] builds = new long[5];
+        TokenVerifier verifier = null;
+        for (int i = 0; i < builds.length; i++) {
+            long t0 = System.nanoTime();
+            TokenVerifier fresh = TokenVerifier.builder(worst).engines(provider()).anyIssuer().clock(CLOCK).requireExpiry(false)
+                    .maxTokenLength(4096).build();
+            assertThrows(InvalidTokenException.class, () -> fresh.verify(forged));
+            builds[i] = System.nanoTime() - t0;
+            verifier = fresh;
+        }
+        long[] refusals = new long[9];
+        for (int i = 0; i < refusals.length; i++) {
+            TokenVerifier v = verifier;
+            long t0 = System.nanoTime();
+            assertThrows(InvalidTokenException.class, () -> v.verify(forged));
+            refusals[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(builds);
+        java.util.Arrays.sort(refusals);
+        System.out.printf("worst accepted RSA key on %s: median build and first refusal %d us, median refusal %d us%n", spi().name(),
+                builds[builds.length / 2] / 1000, refusals[refusals.length / 2] / 1000);
+        long bound = Duration.ofMillis(100).toNanos();
+        assertTrue(builds[builds.length / 2] < bound, "median build and first refusal " + builds[builds.length / 2] / 1000 + " us");
+        assertTrue(refusals[refusals.length / 2] < bound, "median refusal " + refusals[refusals.length / 2] / 1000 + " us");
     }
 }

@@ -96,6 +96,15 @@ public abstract class ProviderConformance {
         }
     }
 
+    /** {@link KeyValidityConformance} on the provider under test. */
+    @Nested
+    class KeyValidity extends KeyValidityConformance {
+        @Override
+        protected WaferProvider spi() {
+            return ProviderConformance.this.spi();
+        }
+    }
+
     /** {@link PromisesConformance} on the provider under test. */
     @Nested
     class Promises extends PromisesConformance {

@@ -1,8 +1,8 @@
 package dev.wafer.conformance;
 
 import dev.wafer.Algorithm;
-import dev.wafer.WaferEngines;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
 import dev.wafer.spi.WaferProvider;
 
 /**

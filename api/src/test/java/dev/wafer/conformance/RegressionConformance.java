@@ -1,7 +1,5 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.spi.EncodedPrivateKey;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,11 +9,13 @@ import dev.wafer.InvalidSealedValueException;
 import dev.wafer.InvalidTokenException;
 import dev.wafer.SealContext;
 import dev.wafer.SealingKeySet;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Json;
+import dev.wafer.spi.EncodedPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

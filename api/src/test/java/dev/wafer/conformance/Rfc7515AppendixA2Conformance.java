@@ -1,26 +1,25 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.TokenVerifier;
-import dev.wafer.spi.RsaPrivateKeyMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertThrowsExactly;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.ExpiredTokenException;
 import dev.wafer.InvalidTokenException;
 import dev.wafer.KeyException;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
+import dev.wafer.TokenVerifier;
 import dev.wafer.VerificationKey;
 import dev.wafer.VerificationKeySet;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Json;
 import dev.wafer.internal.Jws;
+import dev.wafer.spi.RsaPrivateKeyMaterial;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,16 +1,15 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.spi.EncodedPrivateKey;
-import dev.wafer.spi.EncodedPublicKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wafer.Algorithm;
 import dev.wafer.InvalidTokenException;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.VerificationKey;
 import dev.wafer.internal.Jws;
+import dev.wafer.spi.EncodedPrivateKey;
+import dev.wafer.spi.EncodedPublicKey;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;

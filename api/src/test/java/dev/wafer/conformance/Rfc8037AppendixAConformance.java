@@ -1,14 +1,11 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.spi.EncodedPrivateKey;
-import dev.wafer.spi.EncodedPublicKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wafer.Algorithm;
 import dev.wafer.InvalidTokenException;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.VerificationKey;
@@ -16,6 +13,8 @@ import dev.wafer.VerificationKeySet;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Json;
 import dev.wafer.internal.Jws;
+import dev.wafer.spi.EncodedPrivateKey;
+import dev.wafer.spi.EncodedPublicKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Map;

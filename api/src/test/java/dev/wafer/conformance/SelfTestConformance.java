@@ -1,15 +1,11 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SealingAlgorithm;
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.spi.EncodedPrivateKey;
-import dev.wafer.spi.EncodedPublicKey;
-import dev.wafer.spi.RsaPrivateKeyMaterial;
-import dev.wafer.spi.RsaPublicKeyMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.internal.SelfTest;
 import dev.wafer.spi.AeadEngine;
 import dev.wafer.spi.PrivateKeyMaterial;
@@ -18,8 +14,6 @@ import dev.wafer.spi.SignerEngine;
 import dev.wafer.spi.VerifierEngine;
 import dev.wafer.spi.WaferProvider;
 import java.security.GeneralSecurityException;
-import java.security.spec.RSAPrivateCrtKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,24 +1,22 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.spi.EncodedPrivateKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.ExpiredTokenException;
 import dev.wafer.InvalidTokenException;
 import dev.wafer.PrematureTokenException;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
-import dev.wafer.VerificationKeySet;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Jws;
+import dev.wafer.spi.EncodedPrivateKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.wafer.SealingAlgorithm;
 import dev.wafer.InvalidSealedValueException;
 import dev.wafer.KeyException;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.SealingKey;
 import dev.wafer.internal.SealedFormat;
 import dev.wafer.spi.AeadEngine;

@@ -1,9 +1,9 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
 import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.stream.Stream;

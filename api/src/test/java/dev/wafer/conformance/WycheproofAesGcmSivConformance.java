@@ -1,11 +1,11 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SealingAlgorithm;
-import dev.wafer.CookieSealer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.wafer.Algorithm;
+import dev.wafer.CookieSealer;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.SealingKeySet;
 import dev.wafer.UnsupportedAlgorithmException;
 import java.security.GeneralSecurityException;

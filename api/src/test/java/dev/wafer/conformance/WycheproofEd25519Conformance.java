@@ -1,17 +1,16 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.spi.EncodedPublicKey;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.wafer.Algorithm;
 import dev.wafer.InvalidTokenException;
 import dev.wafer.KeyException;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.VerificationKey;
 import dev.wafer.internal.Jws;
+import dev.wafer.spi.EncodedPublicKey;
 import dev.wafer.spi.VerifierEngine;
 import java.security.GeneralSecurityException;
 import java.util.Map;

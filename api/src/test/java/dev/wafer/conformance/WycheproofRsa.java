@@ -1,18 +1,17 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.spi.RsaPublicKeyMaterial;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.wafer.Algorithm;
 import dev.wafer.InvalidTokenException;
 import dev.wafer.KeyException;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.VerificationKey;
 import dev.wafer.internal.Jws;
+import dev.wafer.spi.RsaPublicKeyMaterial;
 import dev.wafer.spi.VerifierEngine;
 import dev.wafer.spi.WaferProvider;
 import java.math.BigInteger;

@@ -1,9 +1,9 @@
 package dev.wafer.conformance;
 
-import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wafer.Algorithm;
+import dev.wafer.SigningAlgorithm;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

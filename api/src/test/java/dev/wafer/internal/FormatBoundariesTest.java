@@ -1,13 +1,12 @@
 package dev.wafer.internal;
 
-import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wafer.Algorithm;
 import dev.wafer.InvalidSealedValueException;
 import dev.wafer.InvalidTokenException;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.spi.AeadEngine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.wafer.internal;
 
-import dev.wafer.TokenVerifier;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HexFormat;

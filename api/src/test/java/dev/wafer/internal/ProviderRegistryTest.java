@@ -1,7 +1,5 @@
 package dev.wafer.internal;
 
-import dev.wafer.SealingAlgorithm;
-import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wafer.Algorithm;
 import dev.wafer.ProviderNotFoundException;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.spi.AeadEngine;
 import dev.wafer.spi.PrivateKeyMaterial;
 import dev.wafer.spi.PublicKeyMaterial;

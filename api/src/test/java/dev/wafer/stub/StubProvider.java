@@ -1,8 +1,8 @@
 package dev.wafer.stub;
 
+import dev.wafer.Algorithm;
 import dev.wafer.SealingAlgorithm;
 import dev.wafer.SigningAlgorithm;
-import dev.wafer.Algorithm;
 import dev.wafer.spi.AeadEngine;
 import dev.wafer.spi.PrivateKeyMaterial;
 import dev.wafer.spi.PublicKeyMaterial;

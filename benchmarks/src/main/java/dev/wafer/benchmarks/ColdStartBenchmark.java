@@ -1,5 +1,6 @@
 package dev.wafer.benchmarks;
 
+import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
 import dev.wafer.SealContext;
 import dev.wafer.SealingKeySet;
@@ -7,7 +8,6 @@ import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.Wafer;
 import dev.wafer.WaferEngines;
-import dev.wafer.Claims;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,9 +1,9 @@
 package dev.wafer.benchmarks;
 
-import dev.wafer.SealingAlgorithm;
 import dev.wafer.CookieSealer;
 import dev.wafer.OpenedValue;
 import dev.wafer.SealContext;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.SealingKeySet;
 import dev.wafer.Wafer;
 import java.util.Arrays;

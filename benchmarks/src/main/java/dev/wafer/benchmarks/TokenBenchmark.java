@@ -1,7 +1,7 @@
 package dev.wafer.benchmarks;
 
-import dev.wafer.SigningAlgorithm;
 import dev.wafer.Claims;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;

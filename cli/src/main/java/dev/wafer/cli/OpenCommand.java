@@ -1,9 +1,9 @@
 package dev.wafer.cli;
 
-import dev.wafer.OpenedValue;
-import dev.wafer.SealContext;
 import dev.wafer.CookieSealer;
 import dev.wafer.InvalidSealedValueException;
+import dev.wafer.OpenedValue;
+import dev.wafer.SealContext;
 import dev.wafer.SealingKeySet;
 import dev.wafer.internal.Text;
 import java.util.Base64;

@@ -2,8 +2,8 @@ package dev.wafer.cli;
 
 import dev.wafer.KeyPlan;
 import dev.wafer.SealingKeySet;
-import dev.wafer.internal.Text;
 import dev.wafer.SigningKeySet;
+import dev.wafer.internal.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

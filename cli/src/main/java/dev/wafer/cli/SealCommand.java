@@ -1,8 +1,8 @@
 package dev.wafer.cli;
 
 import dev.wafer.CookieSealer;
-import dev.wafer.SealContext;
 import dev.wafer.LimitExceededException;
+import dev.wafer.SealContext;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Utf8;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.wafer.cli;
 
 import dev.wafer.Claims;
-import dev.wafer.TokenSigner;
 import dev.wafer.InvalidTokenException;
 import dev.wafer.LimitExceededException;
+import dev.wafer.TokenSigner;
 import dev.wafer.internal.ClaimsJson;
 import dev.wafer.internal.Json;
 import dev.wafer.internal.Utf8;

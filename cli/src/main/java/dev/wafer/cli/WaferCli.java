@@ -1,5 +1,6 @@
 package dev.wafer.cli;
 
+import dev.wafer.internal.Text;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
-import dev.wafer.internal.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

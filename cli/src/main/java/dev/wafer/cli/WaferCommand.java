@@ -1,10 +1,10 @@
 package dev.wafer.cli;
 
+import dev.wafer.KeyFiles;
+import dev.wafer.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import dev.wafer.KeyFiles;
-import dev.wafer.internal.Utf8;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,15 @@
 package dev.wafer.cli;
 
-import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wafer.Algorithm;
 import dev.wafer.KeyFiles;
 import dev.wafer.KeyState;
 import dev.wafer.MasterKey;
 import dev.wafer.Pem;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
 import dev.wafer.VerificationKeySet;
@@ -211,6 +210,14 @@ class KeyCommandsTest {
         assertEquals(1, published.keys().size());
         assertEquals(second, published.keys().get(0).keyId());
         assertEquals(2, cli.run("public", "--keys", "signing.jwks", "-o", "public.jwks").code(), "never replaced without --force");
+        String privateSet = cli.read("signing.jwks");
+        for (String[] line : java.util.List.of(new String[] {"public", "--keys", "signing.jwks", "-o", "signing.jwks", "--force"},
+                new String[] {"public", "--keys", "signing.jwks", "-o", "./signing.jwks", "--force"})) {
+            Cli.Result own = cli.run(line);
+            assertEquals(2, own.code(), own.toString());
+            assertTrue(own.err().contains("is the file this command reads (signing.jwks); write to another file"), own.err());
+        }
+        assertEquals(privateSet, cli.read("signing.jwks"), "the private key set is never written over, even with --force");
         cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks", "--force");
         Cli.Result r = cli.run("verify", "--jwks", "public.jwks", "--any-issuer", token);
         assertEquals(1, r.code(), "a token of a retired key no longer verifies");

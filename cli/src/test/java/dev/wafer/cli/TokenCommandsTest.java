@@ -136,4 +136,34 @@ class TokenCommandsTest {
             assertEquals(1, r.code(), r.toString());
         }
     }
+
+    /** No control character that came from input reaches the terminal raw: not in output, not in errors. */
+    @Test
+    void inspectEscapesEveryControlCharacterThatCameFromInput() {
+        String raw = "\u001b]0;owned\u0007\u001b[2J\r\u009b31m";
+        String escaped = "\\u001b]0;owned\\u0007\\u001b[2J\\r\\u009b31m"; // JSON escapes of the same
+        java.util.function.Function<String, String> b64 = t -> java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // Raw controls in the header, and a duplicate member named by escapes: jackson's messages would quote them.
+        String rawHeader = b64.apply("{\"alg\":\"EdDSA\",\"" + raw + "\":1}") + "." + b64.apply("{}") + ".AA";
+        String duplicate = b64.apply("{\"alg\":\"EdDSA\",\"" + escaped + "\":1,\"" + escaped + "\":2}") + "." + b64.apply("{}") + ".AA";
+        // A well-formed token whose header and claims carry escapes in names and values.
+        String inValues = b64.apply("{\"alg\":\"EdDSA\",\"kid\":\"" + escaped + "\"}") + "."
+                + b64.apply("{\"sub\":\"" + escaped + "\",\"" + escaped + "\":\"x\"}") + ".AA";
+        for (String token : List.of(rawHeader, duplicate, inValues)) {
+            Cli.Result r = cli.run("inspect", token);
+            for (String text : List.of(r.out(), r.err())) {
+                for (char c : text.toCharArray()) {
+                    assertTrue(c == '\n' || c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f),
+                            "raw control U+" + Integer.toHexString(c) + " in: " + text);
+                }
+            }
+        }
+        Cli.Result r = cli.run("inspect", inValues);
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("\\u001B]0;owned\\u0007") && r.out().contains("\\u009b31m"),
+                "escapes are shown, not dropped: " + r.out());
+        assertEquals(1, cli.run("inspect", duplicate).code());
+        assertEquals(1, cli.run("inspect", rawHeader).code());
+    }
 }

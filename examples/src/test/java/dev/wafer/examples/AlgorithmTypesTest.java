@@ -1,13 +1,12 @@
 package dev.wafer.examples;
 
-import dev.wafer.Algorithm;
-import dev.wafer.SealingAlgorithm;
-import dev.wafer.SigningAlgorithm;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
+import dev.wafer.SigningAlgorithm;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,12 +1,11 @@
 package dev.wafer.fuzz;
 
 import dev.wafer.SealingAlgorithm;
-import dev.wafer.Algorithm;
-import dev.wafer.WaferEngines;
 import dev.wafer.SealingKey;
 import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
 import dev.wafer.WaferException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
 package dev.wafer.fuzz;
 
-import dev.wafer.CookieSealer;
-import dev.wafer.TokenVerifier;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.wafer.CookieSealer;
 import dev.wafer.KeyException;
 import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
+import dev.wafer.TokenVerifier;
 import dev.wafer.UnsupportedAlgorithmException;
 import dev.wafer.VerificationKeySet;
 

@@ -1,9 +1,9 @@
 package dev.wafer.fuzz;
 
-import dev.wafer.SigningAlgorithm;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wafer.KeyException;
 import dev.wafer.Pem;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKey;
 import dev.wafer.VerificationKey;
 

@@ -1,7 +1,5 @@
 package dev.wafer.interop;
 
-import dev.wafer.SealingAlgorithm;
-import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,15 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
-import dev.wafer.WaferEngines;
 import dev.wafer.ProviderInfo;
 import dev.wafer.SealContext;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.SealingKeySet;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,22 +1,21 @@
 package dev.wafer.provider.jca;
 
-import dev.wafer.SealingAlgorithm;
-import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wafer.Algorithm;
 import dev.wafer.CookieSealer;
 import dev.wafer.KeyException;
 import dev.wafer.KeyFiles;
 import dev.wafer.MasterKey;
 import dev.wafer.OpenedValue;
 import dev.wafer.SealContext;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.SealingKey;
 import dev.wafer.SealingKeySet;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKeySet;
 import dev.wafer.Wafer;
 import java.io.IOException;
@@ -24,8 +23,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;

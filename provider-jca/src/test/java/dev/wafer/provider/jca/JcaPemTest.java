@@ -1,16 +1,15 @@
 package dev.wafer.provider.jca;
 
-import dev.wafer.SigningAlgorithm;
-import dev.wafer.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.InvalidTokenException;
 import dev.wafer.Pem;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
+import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
 import dev.wafer.VerificationKeySet;
 import dev.wafer.Wafer;

@@ -1,19 +1,18 @@
 package dev.wafer.provider.jca;
 
-import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wafer.Algorithm;
 import dev.wafer.CookieSealer;
 import dev.wafer.ExpiredValueException;
 import dev.wafer.InvalidSealedValueException;
 import dev.wafer.OpenedValue;
-import dev.wafer.WaferEngines;
 import dev.wafer.SealContext;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.SealingKeySet;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

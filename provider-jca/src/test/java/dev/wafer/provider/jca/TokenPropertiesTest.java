@@ -1,18 +1,18 @@
 package dev.wafer.provider.jca;
 
-import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.InvalidTokenException;
-import dev.wafer.WaferEngines;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +24,6 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.Builders;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;

@@ -1,25 +1,24 @@
 package dev.wafer.provider.jca;
 
-import dev.wafer.SealingAlgorithm;
-import dev.wafer.SigningAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
 import dev.wafer.InvalidSealedValueException;
 import dev.wafer.InvalidTokenException;
-import dev.wafer.WaferEngines;
 import dev.wafer.SealContext;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.SealingKey;
 import dev.wafer.SealingKeySet;
+import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
 import dev.wafer.conformance.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,5 @@
 package dev.wafer.provider.jca;
 
-import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +9,10 @@ import dev.wafer.Algorithm;
 import dev.wafer.Claims;
 import dev.wafer.CookieSealer;
 import dev.wafer.InvalidTokenException;
-import dev.wafer.WaferEngines;
 import dev.wafer.ProviderInfo;
 import dev.wafer.ProviderReport;
 import dev.wafer.SealContext;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.SealingKey;
 import dev.wafer.SealingKeySet;
 import dev.wafer.SigningKeySet;
@@ -21,6 +20,7 @@ import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
 import dev.wafer.UnsupportedAlgorithmException;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.wafer.provider.tink;
 
 import com.google.crypto.tink.subtle.EngineFactory;
 import dev.wafer.SealingAlgorithm;
-import dev.wafer.spi.support.EngineChecks;
 import dev.wafer.spi.AeadEngine;
+import dev.wafer.spi.support.EngineChecks;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

@@ -1,13 +1,12 @@
 package dev.wafer.provider.tink;
 
-import dev.wafer.SealingAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wafer.Algorithm;
+import dev.wafer.SealingAlgorithm;
 import dev.wafer.conformance.WycheproofAesGcmSivConformance;
 import dev.wafer.spi.AeadEngine;
 import dev.wafer.spi.WaferProvider;
