@@ -86,8 +86,9 @@ final class Jwks {
                 throw new KeyException("the key set must have exactly one primary key, not " + primaries.size());
             }
             if (primary != null && !primary.equals(primaries.get(0))) {
-                throw new KeyException(ids.contains(primary) ? "\"primary\" names key " + primary
-                        + " but key " + primaries.get(0) + " has state primary" : "the primary key " + primary + " is not in the set");
+                throw new KeyException(ids.contains(primary) ? "\"primary\" names key " + Text.quote(primary)
+                        + " but key " + Text.quote(primaries.get(0)) + " has state primary"
+                        : "the primary key " + Text.quote(primary) + " is not in the set");
             }
             return out;
         }

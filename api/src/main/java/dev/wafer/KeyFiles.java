@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -308,8 +309,13 @@ public final class KeyFiles {
         return seen.getOrDefault(key(file), 0L);
     }
 
+    /** One key per file, however it is named: symbolic links resolved where the file exists. */
     private static Path key(Path file) {
-        return file.toAbsolutePath().normalize();
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 
     private Opened openFile(Path file, MasterKey masterOrNull, Kind expected) throws IOException {
@@ -609,8 +615,16 @@ public final class KeyFiles {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             if (overwrite == Overwrite.REFUSE) {
-                // link(2) fails if the target exists: no window between a check and the write.
-                Files.createLink(target, tmp);
+                try {
+                    // link(2) fails if the target exists: no window between a check and the write.
+                    Files.createLink(target, tmp);
+                } catch (UnsupportedOperationException | FileSystemException e) {
+                    if (e instanceof FileAlreadyExistsException) {
+                        throw (FileAlreadyExistsException) e;
+                    }
+                    // No hard links here: create the target exclusively (O_EXCL), then write it.
+                    writeExclusively(target, text, secret, posix);
+                }
             } else {
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -621,6 +635,20 @@ public final class KeyFiles {
             forceDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeExclusively(Path target, String text, boolean secret, boolean posix) throws IOException {
+        java.util.Set<StandardOpenOption> options = java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel ch = posix
+                ? FileChannel.open(target, options, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")))
+                : FileChannel.open(target, options)) {
+            ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
         }
     }
 

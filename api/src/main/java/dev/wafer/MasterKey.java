@@ -160,6 +160,9 @@ public final class MasterKey {
     public static MasterKey fromFile(Path file, FileAccess access) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(access, "access");
+        if (access == FileAccess.OWNER_ONLY) {
+            refuseIfShared(file); // before reading: a shared file's key is not taken into memory at all
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
@@ -167,9 +170,6 @@ public final class MasterKey {
         try {
             if (bytes.length > MAX_FILE_BYTES) {
                 throw new KeyException("master key file " + file + " is too large to hold a master key (" + FORMAT + ")");
-            }
-            if (access == FileAccess.OWNER_ONLY) {
-                refuseIfShared(file);
             }
             String text;
             try {

@@ -49,7 +49,11 @@ final class Randomness {
     private static final ThreadLocal<Pool> POOL = ThreadLocal.withInitial(Pool::new);
 
     static {
-        SnapshotHook.register();
+        try {
+            SnapshotHook.register();
+        } catch (LinkageError e) {
+            // org.crac excluded from the class path: the pools' age bounds still hold.
+        }
     }
 
     private Randomness() {
@@ -156,10 +160,15 @@ final class Randomness {
                 random = generators.get();
                 epoch = now;
             }
-            if (snapshot || nanos - filledAtNanos >= POOL_MAX_NANOS || millis - filledAtMillis >= POOL_MAX_MILLIS
-                    || millis < filledAtMillis) {
+            boolean wallClockMoved = millis - filledAtMillis >= POOL_MAX_MILLIS || millis < filledAtMillis;
+            if (snapshot || nanos - filledAtNanos >= POOL_MAX_NANOS || wallClockMoved) {
                 java.util.Arrays.fill(buffer, (byte) 0);
                 used = BUFFER_BYTES;
+            }
+            if (wallClockMoved && !snapshot) {
+                // A restore moves the wall clock: a generator whose whole state is in memory (a DRBG)
+                // would be the same in every clone, so a new one, seeded afresh, refills the buffer.
+                random = generators.get();
             }
             if (snapshot || millis - prefixDrawnAtMillis >= PREFIX_MAX_MILLIS || millis < prefixDrawnAtMillis) {
                 prefixUses = PREFIX_MAX_USES;

@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <h2>Security</h2>
  * <p>The algorithm belongs to the key, so a token's header can never choose it (RFC 8725 §3.1).
- * Every key is validated when it is made, whatever the provider (docs/format.md §2.1, §2.2):
+ * Every key is validated when it is made, whatever the provider (docs/format.md §2.1 for Ed25519, §3 for RSA):
  * Ed25519 keys in full (canonical, not of small order, on the curve, of order L); RSA keys as NIST
  * SP 800-89 §5.3.3 says (2048 to 8192 bits, an odd modulus that is neither prime nor a perfect
  * power and has no factor below 752, a public exponent odd and from 65537 to 2^32 − 1). Key ids

@@ -14,13 +14,14 @@ package dev.wafer;
  * <tr><td>{@link ConfigurationException}: {@link KeyException} ({@link KeyPlanException}),
  *     {@link UnsupportedAlgorithmException}, {@link ProviderNotFoundException},
  *     {@link EngineFailureException}</td>
- *     <td>the application is misconfigured</td><td>a failed start-up, or 500</td></tr>
+ *     <td>the application is misconfigured</td><td>a failed start-up, or 503</td></tr>
  * <tr><td>{@link LimitExceededException}: {@link ValueTooLargeException}, {@link LifetimeException}</td>
  *     <td>the application asked for a value Wafer refuses to produce</td><td>500, unless handled</td></tr>
  * </table>
  *
  * <h2>Security</h2>
- * <p>No message of a Wafer exception contains key bytes or the rejected input.
+ * <p>No message of a Wafer exception contains key bytes; untrusted input appears in one only
+ * quoted and escaped (control characters as Unicode escapes), and cut to a short length.
  *
  * @since 0.1
  */

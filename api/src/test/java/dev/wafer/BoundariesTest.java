@@ -393,9 +393,9 @@ class BoundariesTest {
                 + "\"k\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\"},{\"kty\":\"oct\",\"kid\":\"0a1b2c3e\","
                 + "\"alg\":\"XAES-256-GCM\",\"wafer_state\":\"active\",\"k\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\"}]";
         SealingKeySet.fromJwkSet(two + ",\"primary\":\"0a1b2c3d\"}");
-        assertEquals("\"primary\" names key 0a1b2c3e but key 0a1b2c3d has state primary", assertThrows(KeyException.class,
+        assertEquals("\"primary\" names key \"0a1b2c3e\" but key \"0a1b2c3d\" has state primary", assertThrows(KeyException.class,
                 () -> SealingKeySet.fromJwkSet(two + ",\"primary\":\"0a1b2c3e\"}")).getMessage());
-        assertEquals("the primary key ffffffff is not in the set", assertThrows(KeyException.class,
+        assertEquals("the primary key \"ffffffff\" is not in the set", assertThrows(KeyException.class,
                 () -> SealingKeySet.fromJwkSet(two + ",\"primary\":\"ffffffff\"}")).getMessage());
         assertEquals("the key set must have exactly one primary key, not 2", assertThrows(KeyException.class,
                 () -> SealingKeySet.fromJwkSet(two.replace("\"active\"", "\"primary\"") + "}")).getMessage());

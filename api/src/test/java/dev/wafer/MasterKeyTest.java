@@ -87,9 +87,10 @@ class MasterKeyTest {
         assertTrue(e.getMessage().contains("master key file " + bad), e.getMessage());
         assertFalse(e.getMessage().contains("c2VjcmV0"), e.getMessage());
         Path binary = Files.write(dir.resolve("binary.key"), new byte[] {(byte) 0xff, (byte) 0xfe, 1});
-        assertThrows(KeyException.class, () -> MasterKey.fromFile(binary));
-        Path large = Files.writeString(dir.resolve("large.key"), KEY.repeat(200), StandardCharsets.US_ASCII);
         Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rw-------"));
+        assertTrue(assertThrows(KeyException.class, () -> MasterKey.fromFile(binary)).getMessage().contains("is not text"));
+        Path large = Files.writeString(dir.resolve("large.key"), KEY.repeat(200), StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(large, PosixFilePermissions.fromString("rw-------"));
         e = assertThrows(KeyException.class, () -> MasterKey.fromFile(large));
         assertTrue(e.getMessage().contains("too large"), e.getMessage());
         assertThrows(NoSuchFileException.class, () -> MasterKey.fromFile(dir.resolve("missing.key")));

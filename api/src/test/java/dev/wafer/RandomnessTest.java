@@ -134,6 +134,39 @@ class RandomnessTest {
     }
 
     @Test
+    void clonesWhoseGeneratorIsACopiedInMemoryDrbgStillDrawApartOnceTheWallClockHasMoved() {
+        // A generator whose whole state is in memory (a DRBG, the default on some platforms) is the
+        // same in every clone: the pool must not refill from it after a restore.
+        Randomness.Pool pool = new Randomness.Pool();
+        xaes(pool, 0, MILLIS);
+        Randomness.Pool[] c = {pool.restoredCopy(copiedDrbg()), pool.restoredCopy(copiedDrbg())};
+        long later = MILLIS + Randomness.POOL_MAX_MILLIS;
+        assertFalse(Arrays.equals(gcm(c[0], 1, later), gcm(c[1], 1, later)));
+        byte[] a = new byte[64];
+        byte[] b = new byte[64];
+        copiedDrbg().get().nextBytes(a);
+        copiedDrbg().get().nextBytes(b);
+        assertArrayEquals(a, b, "the model holds: two copies of one DRBG state draw the same bytes");
+    }
+
+    /** The first generator is a DRBG in a fixed state, as a snapshot copies it; later ones are fresh. */
+    private static java.util.function.Supplier<java.security.SecureRandom> copiedDrbg() {
+        int[] calls = {0};
+        return () -> {
+            if (calls[0]++ > 0) {
+                return new java.security.SecureRandom();
+            }
+            try {
+                java.security.SecureRandom drbg = java.security.SecureRandom.getInstance("SHA1PRNG");
+                drbg.setSeed(42);
+                return drbg;
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
+    @Test
     void clonesOfOneSnapshotDrawFreshNoncesOnceTheMonotonicClockHasMoved() {
         Randomness.Pool[] c = clones(0, MILLIS);
         long later = Randomness.POOL_MAX_NANOS;

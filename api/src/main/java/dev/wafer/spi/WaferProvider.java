@@ -26,7 +26,8 @@ import java.util.Set;
  * <p>{@link #spiVersion()} returns {@link #SPI_VERSION} as the provider was compiled: the constant
  * is inlined into the provider's class file, so the api learns which SPI the provider was built
  * for (as SLF4J's {@code getRequestedApiVersion} tells it). A provider built for another major
- * version is skipped with a warning, and named in {@code Wafer.report()}, instead of failing later
+ * version, or for a newer minor version (which may use support classes this api lacks), is
+ * skipped with a warning, and named in {@code Wafer.report()}, instead of failing later
  * with a {@code LinkageError}.
  *
  * @since 0.1

@@ -70,7 +70,7 @@ final class PemCommand extends WaferCommand {
             } else {
                 throw new CliException(ExitCode.INVALID, keys + " is a sealing key set; only signing keys have a PEM form");
             }
-            output(output, pem, !publicKey, force);
+            output(output, pem, !publicKey, force, keys);
             if (output != null) {
                 out().println("wrote " + output + ": " + (publicKey ? "a PUBLIC KEY" : "a PRIVATE KEY (a secret)"));
             }

@@ -218,6 +218,9 @@ class KeyCommandsTest {
             assertTrue(own.err().contains("is the file this command reads (signing.jwks); write to another file"), own.err());
         }
         assertEquals(privateSet, cli.read("signing.jwks"), "the private key set is never written over, even with --force");
+        Cli.Result pem = cli.run("pem", "export", "--keys", "signing.jwks", "--kid", second, "-o", "signing.jwks", "--force");
+        assertEquals(2, pem.code(), pem.toString());
+        assertEquals(privateSet, cli.read("signing.jwks"), "nor by a PEM export");
         cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks", "--force");
         Cli.Result r = cli.run("verify", "--jwks", "public.jwks", "--any-issuer", token);
         assertEquals(1, r.code(), "a token of a retired key no longer verifies");

@@ -208,6 +208,9 @@ class JcaKeyFilesTest {
         assertEquals(2, restarted.generationSeen(file), "generations only rise");
         assertThrows(KeyException.class, () -> restarted.readSealingKeySet(file, master));
         assertEquals(3, files.nextGeneration(file, master), "never reuses a generation already seen");
+        // One floor per file, however it is named: through a symbolic link too.
+        Path link = Files.createSymbolicLink(dir.resolve("link.jwks"), file);
+        assertThrows(KeyException.class, () -> files.readSealingKeySet(link, master), "the link names the rolled-back file");
     }
 
     @Test
