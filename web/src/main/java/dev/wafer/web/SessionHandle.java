@@ -445,8 +445,8 @@ public final class SessionHandle {
 
     void changed(SessionState s) {
         requireOpen();
+        checkSize(s); // a refused change leaves nothing to reissue
         changed = true;
-        checkSize(s);
     }
 
     private void requireOpen() {

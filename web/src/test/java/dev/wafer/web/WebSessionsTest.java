@@ -150,6 +150,9 @@ class WebSessionsTest {
         WebSession back = sessions.begin(b.get()).session().orElseThrow();
         assertEquals(List.of(1L, "two", 3.5, true, Map.of("k", List.of())), back.getAttribute("list"));
         assertEquals(2000, ((String) back.getAttribute("fits")).length());
+        SessionHandle refused = sessions.begin(b.get());
+        assertThrows(ValueTooLargeException.class, () -> refused.session().orElseThrow().setAttribute("big", "x".repeat(3000)));
+        assertEquals(List.of(), refused.commit(), "a refused change leaves nothing to reissue");
     }
 
     @Test
