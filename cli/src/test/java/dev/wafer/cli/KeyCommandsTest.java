@@ -264,8 +264,15 @@ class KeyCommandsTest {
                 + "publish the public keys again (wafer public)", cli.ok("retire", "--keys", "signing.jwks", "--", dashed));
         assertTrue(VerificationKeySet.fromJwkSet(cli.ok("public", "--keys", "signing.jwks")).find(dashed).isEmpty());
         Cli.Result again = cli.run("retire", "--keys", "signing.jwks", dashed);
-        assertEquals(2, again.code(), "an id given without '--' is still a key id, and this one is retired already: " + again);
-        assertTrue(again.err().contains("key " + dashed + " is retired"), again.err());
+        assertEquals(2, again.code(), again.toString());
+        if (dashed.startsWith("-h") || dashed.startsWith("-V")) {
+            // One id in 32 begins like the help or version option: picocli will not take it as a value
+            // without '--', and the message says to add it (keyIdsThatLookLikeOptionsNeverTriggerThem).
+            assertTrue(again.err().contains("goes after '--'"), again.err());
+        } else {
+            assertTrue(again.err().contains("key " + dashed + " is retired"),
+                    "an id given without '--' is still a key id, and this one is retired already: " + again.err());
+        }
     }
 
     /** Ids that look like the help and version options never print help and exit 0 in place of acting. */
