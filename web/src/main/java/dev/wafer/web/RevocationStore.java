@@ -79,6 +79,20 @@ public interface RevocationStore {
     long generation(String userHash);
 
     /**
+     * A user's generation as the store holds it now, bypassing any local cache: what a sign-in
+     * records, so that a log-out-everywhere a moment earlier on another server is never missed.
+     * By default the same as {@link #generation}, for stores without a cache.
+     *
+     * @param userHash the hashed user name
+     * @return the generation, 0 if it was never advanced
+     * @throws RevocationStoreException if the store cannot answer
+     * @since 0.1
+     */
+    default long currentGeneration(String userHash) {
+        return generation(userHash);
+    }
+
+    /**
      * Advances a user's generation: logs the user out everywhere.
      *
      * @param userHash the hashed user name

@@ -34,6 +34,8 @@ public final class SessionHandle {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** At most one size warning per minute, over all requests. */
     private static final AtomicLong LAST_SIZE_WARNING = new AtomicLong(Long.MIN_VALUE / 2);
+    /** At most one store-outage warning per 10 seconds, over all requests. */
+    private static final AtomicLong LAST_STORE_WARNING = new AtomicLong(Long.MIN_VALUE / 2);
 
     private final WebSessions config;
     private final WebRequest request;
@@ -50,6 +52,10 @@ public final class SessionHandle {
     private boolean invalidated;
     private boolean bindingMismatch;
     private boolean committed;
+    /** The hashed id the session's data is in the session store under, if it is there. */
+    private String storedHash;
+    /** The session store did not answer: the session is unreachable for this request, not ended. */
+    private boolean storeUnavailable;
     private String rememberToIssue;
     private long rememberStep;
     private Instant rememberEnds;
@@ -112,9 +118,48 @@ public final class SessionHandle {
                 }
             }
         }
-        if (state == null) {
+        if (state != null && state.attributesInStore) {
+            loadData();
+        }
+        if (state == null && !storeUnavailable) {
             rememberedLogin();
         }
+    }
+
+    /** Reads the attributes of a session whose cookie says they are in the session store. */
+    private void loadData() {
+        if (config.sessionStore == null) {
+            LOG.info("A session cookie points to a session store, and none is configured: no session");
+            state = null;
+            staleCookieSent = true;
+            return;
+        }
+        String hash = Ids.hash(Ids.Kind.SESSION, state.id);
+        byte[] data;
+        try {
+            data = config.sessionStore.load(hash);
+        } catch (RuntimeException e) {
+            LOG.warn("The session store did not answer ({}); the request goes on without its session, whose cookie is "
+                    + "kept", e.getClass().getSimpleName());
+            state = null;
+            storeUnavailable = true;
+            return;
+        }
+        if (data == null) {
+            // Ended, or past its time, or evicted: the session is over.
+            state = null;
+            staleCookieSent = true;
+            return;
+        }
+        try {
+            state.decodeData(data);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("A session's data in the session store did not read as a session's: {}", e.getMessage());
+            state = null;
+            staleCookieSent = true;
+            return;
+        }
+        storedHash = hash;
     }
 
     /** The first value of a cookie that opens as a session, or null. */
@@ -150,8 +195,15 @@ public final class SessionHandle {
 
     private boolean storeFailed(RuntimeException e) {
         boolean open = config.storeFailure == StoreFailure.FAIL_OPEN;
-        LOG.warn("The revocation store did not answer ({}); {}", e.getClass().getSimpleName(),
-                open ? "accepting the session unchecked (FAIL_OPEN)" : "no session (FAIL_CLOSED)");
+        // An outage is not the client's doing: its cookie is kept, to be checked once the store is back.
+        storeUnavailable |= !open;
+        long tenSeconds = now.getEpochSecond() / 10;
+        if (LAST_STORE_WARNING.getAndSet(tenSeconds) != tenSeconds) {
+            LOG.warn("The revocation store did not answer ({}); {} (logged at most once per 10 s)",
+                    e.getClass().getSimpleName(), open ? "accepting sessions unchecked (FAIL_OPEN)" : "no session (FAIL_CLOSED)");
+        } else {
+            LOG.debug("The revocation store did not answer ({})", e.getClass().getSimpleName());
+        }
         return open;
     }
 
@@ -177,6 +229,17 @@ public final class SessionHandle {
             long step = (Long) token.get("n");
             long generation = (Long) token.get("g");
             Instant ends = Instant.ofEpochSecond((Long) token.get("e"));
+            if (config.binding != null && token.get("b") instanceof String
+                    && !token.get("b").equals(config.binding.fingerprint(request))) {
+                // A remember-me token is bound like the session it restores, or the binding would be
+                // one deleted cookie away from void.
+                if (config.binding.mismatch(request) == ClientBinding.Decision.END_SESSION) {
+                    LOG.info("A remember-me token was presented by a client whose traits differ from its own; refused");
+                    rememberToDelete = true;
+                    return;
+                }
+                bindingMismatch = true;
+            }
             String seriesHash = Ids.hash(Ids.Kind.SERIES, series);
             RevocationStore.SeriesUse use;
             try {
@@ -319,7 +382,10 @@ public final class SessionHandle {
         }
         long generation;
         try {
-            generation = config.store.generation(Ids.hash(Ids.Kind.USER, user));
+            String userHash = Ids.hash(Ids.Kind.USER, user);
+            // Exclusive sessions: this login ends the user's other sessions and remember-me tokens.
+            generation = config.exclusiveSessions ? config.store.advanceGeneration(userHash)
+                    : config.store.currentGeneration(userHash);
         } catch (RuntimeException e) {
             if (!storeFailed(e)) {
                 throw e;
@@ -456,29 +522,106 @@ public final class SessionHandle {
         }
     }
 
-    /** Refuses a session that would not fit in a cookie: before the change, never by truncation. */
+    /**
+     * Refuses a session that would not fit where it is kept: before the change, never by
+     * truncation. In its cookie, that is the cookie's budget; in a session store,
+     * {@link SessionStore#MAX_DATA_BYTES} of data.
+     */
     private void checkSize(SessionState s) {
-        int plain = s.encode().length;
-        int budget = Math.min(config.sizeBudgetBytes, sealer().maxCookieBytes());
-        SealingAlgorithm alg = sealer().keys().primary().algorithm();
-        int sealedChars = (int) Math.ceil((13 + alg.nonceLengthBytes() + plain + 16) * 4 / 3.0);
-        for (CookieSpec spec : new CookieSpec[] {config.sessionCookie, config.refreshCookie}) {
-            if (spec == null) {
-                continue;
+        if (config.sessionStore != null) {
+            if (config.sessionMode == SessionStore.Mode.OVERFLOW && fitsCookie(s.encode().length)) {
+                return;
             }
-            int cookieBytes = spec.name().length() + 1 + sealedChars;
-            if (cookieBytes > budget) {
-                throw new ValueTooLargeException("the session would seal to a cookie of " + cookieBytes + " bytes "
-                        + "(name=value), more than the budget of " + budget + "; browsers drop larger cookies. Keep less in "
-                        + "the session, or keep it server-side", cookieBytes, budget);
+            int dataBytes = s.encodeData().length;
+            if (dataBytes > SessionStore.MAX_DATA_BYTES) {
+                throw new ValueTooLargeException("the session's data would be " + dataBytes + " bytes, more than the "
+                        + SessionStore.MAX_DATA_BYTES + " a session store keeps: keep less in the session", dataBytes,
+                        SessionStore.MAX_DATA_BYTES);
             }
-            if (cookieBytes * 5L > budget * 4L) {
-                long minute = now.getEpochSecond() / 60;
-                if (LAST_SIZE_WARNING.getAndSet(minute) != minute) {
-                    LOG.warn("A session's cookie is {} bytes, more than 80 % of its budget of {}", cookieBytes, budget);
-                }
+            return;
+        }
+        int budget = cookieBudget();
+        int cookieBytes = cookieBytes(s.encode().length);
+        if (cookieBytes > budget) {
+            throw new ValueTooLargeException("the session would seal to a cookie of " + cookieBytes + " bytes "
+                    + "(name=value), more than the budget of " + budget + "; browsers drop larger cookies. Keep less in "
+                    + "the session, or keep it server-side (WebSessions.Builder.sessionStore)", cookieBytes, budget);
+        }
+        if (cookieBytes * 5L > budget * 4L) {
+            long minute = now.getEpochSecond() / 60;
+            if (LAST_SIZE_WARNING.getAndSet(minute) != minute) {
+                LOG.warn("A session's cookie is {} bytes, more than 80 % of its budget of {}", cookieBytes, budget);
             }
         }
+    }
+
+    private int cookieBudget() {
+        return Math.min(config.sizeBudgetBytes, sealer().maxCookieBytes());
+    }
+
+    /** The largest {@code name=value} in bytes, over the session's cookies, of a session that encodes to so many bytes. */
+    private int cookieBytes(int plainBytes) {
+        SealingAlgorithm alg = sealer().keys().primary().algorithm();
+        int sealedChars = (int) Math.ceil((13 + alg.nonceLengthBytes() + plainBytes + 16) * 4 / 3.0);
+        int longestName = config.sessionCookie.name().length();
+        if (config.refreshCookie != null) {
+            longestName = Math.max(longestName, config.refreshCookie.name().length());
+        }
+        return longestName + 1 + sealedChars;
+    }
+
+    private boolean fitsCookie(int plainBytes) {
+        return cookieBytes(plainBytes) <= cookieBudget();
+    }
+
+    /**
+     * What the session's cookie holds, after writing the session store if the session is kept
+     * there: the whole session, or the session without its attributes, which go to the store
+     * (saved if anything changed, else only their time moved).
+     */
+    private byte[] place(long at, long idleLeft) {
+        SessionStore store = config.sessionStore;
+        if (store == null) {
+            return state.encode();
+        }
+        if (config.sessionMode == SessionStore.Mode.OVERFLOW) {
+            byte[] whole = state.encode();
+            if (fitsCookie(whole.length)) {
+                deleteData();
+                return whole;
+            }
+        }
+        String hash = Ids.hash(Ids.Kind.SESSION, state.id);
+        Instant until = Instant.ofEpochSecond(at + idleLeft);
+        if (changed || !hash.equals(storedHash)) {
+            store.save(hash, state.encodeData(), until);
+        } else {
+            try {
+                store.touch(hash, until);
+            } catch (RuntimeException e) {
+                // The data keeps its previous time; the next touch moves it.
+                LOG.warn("The session store did not move a session's deadline ({})", e.getClass().getSimpleName());
+            }
+        }
+        if (!hash.equals(storedHash)) {
+            deleteData();
+        }
+        storedHash = hash;
+        return state.encode(true);
+    }
+
+    /** Deletes the data the session had in the store, if any: it ended, changed id or moved back into its cookie. */
+    private void deleteData() {
+        if (storedHash == null) {
+            return;
+        }
+        try {
+            config.sessionStore.delete(storedHash);
+        } catch (RuntimeException e) {
+            LOG.warn("The session store did not delete a session's data ({}); it is forgotten at its time",
+                    e.getClass().getSimpleName());
+        }
+        storedHash = null;
     }
 
     // ---- CSRF -----------------------------------------------------------------------------------
@@ -619,9 +762,12 @@ public final class SessionHandle {
      * The {@code Set-Cookie} header values this request needs, once: the session cookie when the
      * session changed, its key was rotated or its idle deadline is due to move (never otherwise);
      * deletions of cookies that no longer open or were ended; remember-me and CSRF cookies. Later
-     * calls return nothing, and the session can no longer change.
+     * calls return nothing, and the session can no longer change. A session kept in a
+     * {@link SessionStore} is saved there first.
      *
      * @return header values, possibly none
+     * @throws SessionStoreException if a changed session cannot be saved in its store: the request
+     *     fails rather than losing the change
      * @since 0.1
      */
     public List<String> commit() {
@@ -639,9 +785,10 @@ public final class SessionHandle {
                     && (fromRefreshCookie || at - state.issuedAt >= config.shortLifetime.getSeconds() / 2);
             if (idleLeft < 1) {
                 headers.add(config.sessionCookie.deleteCookie());
+                deleteData();
             } else if (changed || resealAdvised || touchDue || shortDue) {
                 state.issuedAt = at;
-                byte[] plain = state.encode();
+                byte[] plain = place(at, idleLeft);
                 long sessionLife = config.shortLifetime == null ? idleLeft
                         : Math.min(idleLeft, config.shortLifetime.getSeconds());
                 headers.add(config.sessionCookie.setCookie(
@@ -653,11 +800,12 @@ public final class SessionHandle {
                             Duration.ofSeconds(idleLeft)));
                 }
             }
-        } else if (invalidated || staleCookieSent) {
+        } else if (invalidated || staleCookieSent && !storeUnavailable) {
             headers.add(config.sessionCookie.deleteCookie());
             if (config.refreshCookie != null) {
                 headers.add(config.refreshCookie.deleteCookie());
             }
+            deleteData();
         }
         if (rememberToIssue != null) {
             Map<String, Object> token = new LinkedHashMap<>();
@@ -666,6 +814,9 @@ public final class SessionHandle {
             token.put("n", rememberStep);
             token.put("g", state.userGeneration);
             token.put("e", rememberEnds.getEpochSecond());
+            if (state.binding != null) {
+                token.put("b", state.binding);
+            }
             Duration left = Duration.between(now, rememberEnds);
             headers.add(config.rememberCookie.setCookie(sealer.seal(Json.writeObject(token), config.rememberCookie.context(),
                     left), left));

@@ -16,10 +16,17 @@ import java.util.Objects;
  * }</pre>
  *
  * Times are epoch seconds. {@code u}, {@code g}, {@code r}, {@code x} and {@code b} are present
- * only when set. Mutable, confined to one request.
+ * only when set. A session whose attributes live in a {@link SessionStore} has {@code "s":1} in
+ * place of {@code "a"} (so that a server without the store reads no session, rather than one
+ * without its attributes), and the store holds {@code {"v":1,"a":{attributes}}} under the hashed
+ * id. Mutable, confined to one request.
  */
 final class SessionState {
     static final int VERSION = 1;
+    /** What a session store's data is read with: {@link SessionStore#MAX_DATA_BYTES}, and values to match. */
+    static final Json.Limits DATA_LIMITS = new Json.Limits(SessionStore.MAX_DATA_BYTES, 1 << 16);
+    /** Writing: the values bound only; the caller compares the length with the limit, to report it. */
+    private static final Json.Limits DATA_WRITE_LIMITS = new Json.Limits(Integer.MAX_VALUE, 1 << 16);
 
     String id;
     long createdAt;
@@ -30,6 +37,8 @@ final class SessionState {
     String series;
     String csrfSecret;
     String binding;
+    /** Whether the cookie this came from holds no attributes: they are in the session store. */
+    boolean attributesInStore;
     final Map<String, Object> attributes = new LinkedHashMap<>();
 
     SessionState(String id, long createdAt, long endsAt) {
@@ -43,7 +52,18 @@ final class SessionState {
         return Instant.ofEpochSecond(createdAt);
     }
 
+    /** The whole session, for its cookie. */
     byte[] encode() {
+        return encode(false);
+    }
+
+    /**
+     * The session for its cookie.
+     *
+     * @param withoutAttributes whether the attributes are in the session store: then the cookie
+     *     says so ({@code "s":1}) in place of holding them
+     */
+    byte[] encode(boolean withoutAttributes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("v", (long) VERSION);
         m.put("id", id);
@@ -63,8 +83,38 @@ final class SessionState {
         if (binding != null) {
             m.put("b", binding);
         }
-        m.put("a", attributes);
+        if (withoutAttributes) {
+            m.put("s", 1L);
+        } else {
+            m.put("a", attributes);
+        }
         return Json.writeObject(m);
+    }
+
+    /**
+     * The attributes as a session store keeps them.
+     *
+     * @throws IllegalArgumentException if they hold more values than a store's data may
+     */
+    byte[] encodeData() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("v", (long) VERSION);
+        m.put("a", attributes);
+        return Json.writeObject(m, DATA_WRITE_LIMITS);
+    }
+
+    /**
+     * Reads the attributes a session store kept for this session.
+     *
+     * @throws IllegalArgumentException if the data is not a session's of this version
+     */
+    void decodeData(byte[] json) {
+        Map<String, Object> m = Json.parseObject(json, DATA_LIMITS);
+        if (!Long.valueOf(VERSION).equals(m.get("v"))) {
+            throw new IllegalArgumentException("not a version 1 session's data");
+        }
+        readAttributes(m.get("a"));
+        attributesInStore = true;
     }
 
     /**
@@ -90,7 +140,22 @@ final class SessionState {
         s.series = string(m, "r", false);
         s.csrfSecret = string(m, "x", false);
         s.binding = string(m, "b", false);
-        Object a = m.get("a");
+        Object inStore = m.get("s");
+        if (inStore != null) {
+            if (!Long.valueOf(1).equals(inStore) || m.containsKey("a")) {
+                throw new IllegalArgumentException("malformed session member s");
+            }
+            s.attributesInStore = true;
+        } else {
+            s.readAttributes(m.get("a"));
+        }
+        if (s.issuedAt < s.createdAt || s.endsAt < s.createdAt) {
+            throw new IllegalArgumentException("inconsistent session times");
+        }
+        return s;
+    }
+
+    private void readAttributes(Object a) {
         if (!(a instanceof Map)) {
             throw new IllegalArgumentException("malformed session attributes");
         }
@@ -98,14 +163,11 @@ final class SessionState {
         if (attrs.size() > SessionValues.MAX_ATTRIBUTES) {
             throw new IllegalArgumentException("too many session attributes");
         }
+        attributes.clear();
         for (Map.Entry<?, ?> e : attrs.entrySet()) {
             String name = (String) e.getKey();
-            s.attributes.put(name, SessionValues.copy(name, e.getValue()));
+            attributes.put(name, SessionValues.copy(name, e.getValue()));
         }
-        if (s.issuedAt < s.createdAt || s.endsAt < s.createdAt) {
-            throw new IllegalArgumentException("inconsistent session times");
-        }
-        return s;
     }
 
     Map<String, Object> attributesView() {

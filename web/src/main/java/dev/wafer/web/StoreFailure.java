@@ -8,8 +8,9 @@ package dev.wafer.web;
  */
 public enum StoreFailure {
     /**
-     * Treat the session or token as revoked: no session, the user signs in again when the store is
-     * back. Safe; an outage of the store logs users out.
+     * Treat the request as anonymous while the store cannot answer: no session, no remember-me
+     * sign-in. The cookies are kept, so that the session is back as soon as the store answers.
+     * Safe; an outage makes every page anonymous while it lasts.
      */
     FAIL_CLOSED,
     /**

@@ -54,6 +54,9 @@ public final class WebSessions {
     final ClientBinding binding;
     final Clock clock;
     final int sizeBudgetBytes;
+    final SessionStore sessionStore;
+    final SessionStore.Mode sessionMode;
+    final boolean exclusiveSessions;
 
     private WebSessions(Builder b) {
         this.sealer = b.sealer;
@@ -72,6 +75,9 @@ public final class WebSessions {
         this.binding = b.binding;
         this.clock = b.clock;
         this.sizeBudgetBytes = b.sizeBudgetBytes;
+        this.sessionStore = b.sessionStore;
+        this.sessionMode = b.sessionMode;
+        this.exclusiveSessions = b.exclusiveSessions;
     }
 
     /**
@@ -148,7 +154,9 @@ public final class WebSessions {
     public String toString() {
         return "WebSessions[" + sessionCookie + ", idle=" + idleTimeout + ", absolute=" + absoluteTimeout
                 + (shortLifetime != null ? ", short-lived " + shortLifetime + " with " + refreshCookie : "") + ", " + csrf
-                + ", " + store + (binding != null ? ", " + binding : "") + "]";
+                + ", " + store + (binding != null ? ", " + binding : "")
+                + (sessionStore != null ? ", attributes in " + sessionStore + " (" + sessionMode + ")" : "")
+                + (exclusiveSessions ? ", one session per user" : "") + "]";
     }
 
     /**
@@ -174,6 +182,9 @@ public final class WebSessions {
         private ClientBinding binding;
         private Clock clock = Clock.systemUTC();
         private int sizeBudgetBytes = CookieSpec.BROWSER_LIMIT_BYTES;
+        private SessionStore sessionStore;
+        private SessionStore.Mode sessionMode;
+        private boolean exclusiveSessions;
 
         private Builder(Supplier<CookieSealer> sealer) {
             this.sealer = sealer;
@@ -331,6 +342,41 @@ public final class WebSessions {
                 throw new IllegalArgumentException("a cookie's budget is 512 to 4096 bytes, as browsers keep at most 4096");
             }
             this.sizeBudgetBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Keeps sessions' attributes server-side, in a store: every session's
+         * ({@link SessionStore.Mode#ALWAYS}), or only those too large for their cookie
+         * ({@link SessionStore.Mode#OVERFLOW}). The cookie still holds the sealed session (its id,
+         * times, user, generation and CSRF secret), so sign-in, revocation and CSRF work as
+         * without a store; the attributes live in the store under the hashed session id until
+         * the session's idle deadline. None by default: every session is one sealed cookie, and
+         * one too large for it is refused.
+         *
+         * @param store the store, for example {@code wafer-redis}'s, shared by every server
+         * @param mode which sessions it keeps
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder sessionStore(SessionStore store, SessionStore.Mode mode) {
+            this.sessionStore = Objects.requireNonNull(store, "store");
+            this.sessionMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * One session per user: each sign-in ({@link SessionHandle#login}) advances the user's
+         * generation, which ends the user's other sessions and remember-me tokens, on every server
+         * that shares the revocation store. Off by default. With {@link StoreFailure#FAIL_OPEN},
+         * a sign-in while the store cannot answer goes ahead without ending the others.
+         *
+         * @param exclusive whether a sign-in ends the user's other sessions
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder exclusiveSessions(boolean exclusive) {
+            this.exclusiveSessions = exclusive;
             return this;
         }
 

@@ -191,7 +191,10 @@ class WebSessionsTest {
         request(b, b.get(), h -> h.getOrCreate().setAttribute("a", "b"));
         RevocationStore down = failing();
         WebSessions closed = WebSessions.builder(sealer).clock(clock).revocationStore(down, StoreFailure.FAIL_CLOSED).build();
-        assertTrue(closed.begin(b.get()).session().isEmpty());
+        SessionHandle outage = closed.begin(b.get());
+        assertTrue(outage.session().isEmpty());
+        assertEquals(List.of(), outage.commit(), "an outage is not the client's doing: its cookie is kept, not cleared");
+        assertEquals("b", sessions.begin(b.get()).session().orElseThrow().getAttribute("a"), "and works once the store is back");
         WebSessions open = WebSessions.builder(sealer).clock(clock).revocationStore(down, StoreFailure.FAIL_OPEN).build();
         assertEquals("b", open.begin(b.get()).session().orElseThrow().getAttribute("a"));
     }
