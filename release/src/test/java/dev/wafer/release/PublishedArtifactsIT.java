@@ -34,7 +34,8 @@ class PublishedArtifactsIT {
             new String[] {"provider-bc", "wafer-provider-bc"},
             new String[] {"provider-tink", "wafer-provider-tink"},
             new String[] {"cli", "wafer-cli"},
-            new String[] {"web", "wafer-web"});
+            new String[] {"web", "wafer-web"},
+            new String[] {"redis", "wafer-redis"});
     /** SHA-256 of https://www.apache.org/licenses/LICENSE-2.0.txt. */
     private static final String APACHE_2_SHA256 = "cfc7749b96f63bd31c3c42b5c471bf756814053e847c10f3eb003417bc523d30";
 
