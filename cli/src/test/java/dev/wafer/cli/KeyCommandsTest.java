@@ -200,12 +200,12 @@ class KeyCommandsTest {
         assertTrue(cli.ok("inspect", token).contains("\"kid\": \"" + first + "\""), "the pending key does not sign yet");
 
         assertEquals("promoted key " + second + " in signing.jwks: it signs from now on; key " + first + " is now active",
-                cli.ok("promote", "--keys", "signing.jwks", second));
+                cli.ok("promote", "--keys", "signing.jwks", "--", second));
         assertTrue(cli.ok("inspect", cli.ok("sign", "--keys", "signing.jwks", "--sub", "42")).contains("\"kid\": \"" + second + "\""));
         assertEquals("wrote public.jwks: a public key set of 2 keys; publish it", cli.ok("public", "--keys", "signing.jwks", "-o", "public.jwks"));
         assertEquals("42", Cli.json(cli.ok("verify", "--jwks", "public.jwks", "--any-issuer", token)).get("sub"));
 
-        cli.ok("retire", "--keys", "signing.jwks", first);
+        cli.ok("retire", "--keys", "signing.jwks", "--", first);
         VerificationKeySet published = VerificationKeySet.fromJwkSet(cli.ok("public", "--keys", "signing.jwks"));
         assertEquals(1, published.keys().size());
         assertEquals(second, published.keys().get(0).keyId());
