@@ -223,7 +223,7 @@ public final class Report {
         Results r = new Results(results, List.copyOf(providers.keySet()));
         boolean charted = ReportChart.write(r, png);
         String markdown = ReportWriter.markdown(r, env, charted ? png.getFileName().toString() : null);
-        Files.writeString(md, markdown, StandardCharsets.UTF_8);
+        Files.writeString(md, markdown + sessionsSection(md), StandardCharsets.UTF_8);
         if (config.mode() != RunMode.SMOKE) {
             System.out.println();
             System.out.println(markdown);
@@ -232,6 +232,16 @@ public final class Report {
                 + " (estimated " + minutes(estimate) + ")");
         incomplete.forEach(i -> System.out.println("INCOMPLETE: " + i));
         return new Outcome(results, incomplete, md, charted ? png : null);
+    }
+
+    /** The section {@link SessionReport} wrote into the page, from its own run, kept as it is; or nothing. */
+    static String sessionsSection(Path page) throws IOException {
+        if (!Files.exists(page)) {
+            return "";
+        }
+        String before = Files.readString(page, StandardCharsets.UTF_8);
+        int at = before.indexOf(SessionReport.MARKER);
+        return at < 0 ? "" : "\n" + before.substring(at);
     }
 
     private static org.openjdk.jmh.runner.options.Options options(Config config, Plan.Group g) {

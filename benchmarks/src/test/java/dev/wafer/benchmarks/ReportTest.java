@@ -60,6 +60,7 @@ class ReportTest {
         try (InputStream in = ReportTest.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
             return BenchmarkList.readBenchmarkList(in).stream().map(BenchmarkListEntry::getUsername)
                     .map(u -> u.substring(u.lastIndexOf('.', u.lastIndexOf('.') - 1) + 1))
+                    .filter(b -> !SessionReportTest.SESSION_BENCHMARKS.contains(b.substring(0, b.indexOf('.'))))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }
