@@ -34,8 +34,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * java -cp benchmarks/target/benchmarks.jar dev.wafer.benchmarks.SessionReport quick|full [--out=DIR]
  * </pre>
  *
- * <p>{@code quick}: 1 fork × (3 warmup + 5 measurement iterations of 1 s) per case, about 7 minutes on
- * 2 cores. {@code full}: 2 forks, about 13 minutes. {@code smoke} (the build's test): in process, one
+ * <p>{@code quick}: 1 fork × (3 warmup + 5 measurement iterations of 1 s) per case, about 8 minutes on
+ * 2 cores. {@code full}: 2 forks, about 15 minutes. {@code smoke} (the build's test): in process, one
  * 10 ms iteration per case, to keep the benchmarks running.
  */
 public final class SessionReport {
@@ -180,7 +180,8 @@ public final class SessionReport {
         }
         md.append("Every ratio divides two medians of this one run. median: of the measurement iterations;"
                 + " ± : half-width of JMH's 99.9% confidence interval of the mean (wide: a noisy run); B/op: bytes"
-                + " allocated per request (GC profiler).\n\n");
+                + " allocated per request (GC profiler). Why a target is missed, with profiles:"
+                + " [benchmarks-analysis.md](benchmarks-analysis.md#sessions-per-request-issues-11-and-12).\n\n");
         issue11(md, r);
         container(md, r);
         issue12(md, r);
@@ -247,7 +248,7 @@ public final class SessionReport {
                 + " `LocalConnector` (raw request bytes in, response out: Jetty's HTTP parsing, handlers, the servlet;"
                 + " no socket): with wafer-web's filter; with Jetty's own in-memory sessions (`SessionHandler`,"
                 + " `DefaultSessionCache`, `NullSessionDataStore`: the container's default, the session found by its"
-                + " `JSESSIONID` cookie); and with no session at all (the page answers 401), the baseline both add to."
+                + " `JSESSIONID` cookie); and with no session at all (the page answers at once), the baseline both add to."
                 + " read: the user and five attributes; write: also a visit counted (wafer-web reseals its cookie)."
                 + " [ContainerSessionBenchmark](../benchmarks/src/main/java/dev/wafer/benchmarks/"
                 + "ContainerSessionBenchmark.java).\n\n");
