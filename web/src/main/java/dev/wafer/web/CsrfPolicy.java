@@ -167,6 +167,16 @@ public final class CsrfPolicy {
      *
      * @return a short description
      */
+    /**
+     * Whether this policy checks nothing ({@link #off()}).
+     *
+     * @return whether it is off
+     * @since 0.1
+     */
+    public boolean isOff() {
+        return mode == Mode.OFF;
+    }
+
     @Override
     public String toString() {
         return "CsrfPolicy[" + mode + (allowedOrigins.isEmpty() ? "" : ", origins=" + allowedOrigins)

@@ -1,27 +1,15 @@
 package dev.wafer.web;
 
 import dev.wafer.CookieSealer;
-import dev.wafer.KeyFiles;
 import dev.wafer.MasterKey;
 import dev.wafer.OpenedValue;
 import dev.wafer.SealContext;
 import dev.wafer.SealingKeySet;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A sealer whose keys follow a key file: after {@code wafer rotate} (or any atomic replacement) on
@@ -38,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>The first load must succeed: a missing file, a wrong master key or a key set that breaks its
  * plan stops start-up. Later, a file that does not load (half-written, wrong master key, a
  * generation older than one already read, a broken plan) is refused and logged, without a key
- * byte, and the last good keys stay in use. The file is read through one {@link KeyFiles}
+ * byte, and the last good keys stay in use. The file is read through one {@link dev.wafer.KeyFiles}
  * instance, which refuses a sealed file rolled back to an older generation. Files are polled by
  * content hash (symbolic-link swaps, as Kubernetes secret volumes do them, are seen).
  *
@@ -47,38 +35,13 @@ import org.slf4j.LoggerFactory;
  * @since 0.1
  */
 public final class ReloadingSealer implements CookieSealer, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ReloadingSealer.class);
-
-    private final Path file;
-    private final MasterKey master;
-    private final Function<SealingKeySet, CookieSealer> build;
-    private final KeyFiles files = KeyFiles.create();
-    private final AtomicReference<CookieSealer> current = new AtomicReference<>();
-    private final ScheduledExecutorService poller;
-    private byte[] lastHash;
-    private volatile String lastProblem;
+    private final KeyFileWatch<CookieSealer> watch;
 
     private ReloadingSealer(Path file, MasterKey master, Function<SealingKeySet, CookieSealer> build, Duration interval)
             throws IOException {
-        this.file = Objects.requireNonNull(file, "file");
-        this.master = master;
-        this.build = Objects.requireNonNull(build, "build");
-        byte[] hash = hash();
-        current.set(Objects.requireNonNull(build.apply(files.readSealingKeySet(file, master)), "the built sealer"));
-        lastHash = hash;
-        if (interval == null) {
-            poller = null;
-        } else {
-            if (interval.toMillis() < 100) {
-                throw new IllegalArgumentException("poll a key file at most every 100 ms");
-            }
-            poller = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "wafer-key-reload " + file.getFileName());
-                t.setDaemon(true);
-                return t;
-            });
-            poller.scheduleWithFixedDelay(this::reloadQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        Objects.requireNonNull(build, "build");
+        this.watch = new KeyFileWatch<>(file, (files, f) -> build.apply(files.readSealingKeySet(f, master)),
+                s -> "primary key " + s.keys().primary().keyId() + ", " + s.keys().keys().size() + " keys", interval);
     }
 
     /**
@@ -107,29 +70,8 @@ public final class ReloadingSealer implements CookieSealer, AutoCloseable {
      *     file); the last good keys stay in use
      * @since 0.1
      */
-    public synchronized boolean reload() throws IOException {
-        byte[] hash = hash();
-        if (Arrays.equals(hash, lastHash)) {
-            return false;
-        }
-        CookieSealer next = Objects.requireNonNull(build.apply(files.readSealingKeySet(file, master)), "the built sealer");
-        current.set(next);
-        lastHash = hash;
-        lastProblem = null;
-        LOG.info("Reloaded the key file {}: primary key {}, {} keys", file, next.keys().primary().keyId(), next.keys().keys().size());
-        return true;
-    }
-
-    private void reloadQuietly() {
-        try {
-            reload();
-        } catch (IOException | RuntimeException e) {
-            String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (!problem.equals(lastProblem)) {
-                LOG.error("The key file {} did not load; the last good keys stay in use: {}", file, problem);
-                lastProblem = problem;
-            }
-        }
+    public boolean reload() throws IOException {
+        return watch.reload();
     }
 
     /**
@@ -139,29 +81,11 @@ public final class ReloadingSealer implements CookieSealer, AutoCloseable {
      * @since 0.1
      */
     public String lastProblem() {
-        return lastProblem;
-    }
-
-    private byte[] hash() throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[8192];
-            long total = 0;
-            for (int n; (n = in.read(buf)) > 0;) {
-                sha.update(buf, 0, n);
-                total += n;
-                if (total > KeyFiles.MAX_FILE_BYTES) {
-                    break; // reading refuses it, with a clear message
-                }
-            }
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return watch.lastProblem();
     }
 
     private CookieSealer sealer() {
-        return current.get();
+        return watch.current();
     }
 
     @Override
@@ -213,9 +137,7 @@ public final class ReloadingSealer implements CookieSealer, AutoCloseable {
     /** Stops following the file; the keys in use stay. */
     @Override
     public void close() {
-        if (poller != null) {
-            poller.shutdownNow();
-        }
+        watch.close();
     }
 
     /**
@@ -225,6 +147,6 @@ public final class ReloadingSealer implements CookieSealer, AutoCloseable {
      */
     @Override
     public String toString() {
-        return "ReloadingSealer[" + file + ", " + sealer() + "]";
+        return "ReloadingSealer[" + watch.file() + ", " + sealer() + "]";
     }
 }

@@ -60,6 +60,7 @@ public final class SessionHandle {
     private long rememberStep;
     private Instant rememberEnds;
     private boolean rememberToDelete;
+    private boolean rememberedThisRequest;
     private String csrfCookieToken;
     private String csrfCookieFor;
     private boolean csrfCookieToIssue;
@@ -255,6 +256,7 @@ public final class SessionHandle {
             switch (use) {
                 case ROTATED:
                 case GRACE:
+                    rememberedThisRequest = true;
                     state = newState();
                     state.user = user;
                     state.userGeneration = generation;
@@ -401,15 +403,54 @@ public final class SessionHandle {
         state.series = null;
         changed = true;
         if (rememberMe) {
-            String series = Ids.random();
-            Instant ends = now.plus(config.rememberLifetime);
-            config.store.startSeries(Ids.hash(Ids.Kind.SERIES, series), ends);
-            state.series = series;
-            rememberToIssue = series;
-            rememberStep = 0;
-            rememberEnds = ends;
-            rememberToDelete = false;
+            startSeries();
         }
+    }
+
+    /**
+     * Sets a remember-me cookie for the user signed in on this session, as {@code login(user, true)}
+     * would have: for a framework that signs the user in first and asks about remember-me after
+     * (Spring Security's {@code RememberMeServices.loginSuccess}). A series the session already
+     * has is revoked and replaced.
+     *
+     * @throws IllegalStateException if no user is signed in, or the cookies were already committed
+     * @throws RevocationStoreException if the store cannot record the new series
+     * @since 0.1
+     */
+    public void rememberMe() {
+        SessionState s = live();
+        if (s == null || s.user == null) {
+            throw new IllegalStateException("no user is signed in");
+        }
+        requireOpen();
+        if (s.series != null) {
+            revokeSeries(s.series);
+        }
+        startSeries();
+        changed = true;
+    }
+
+    private void startSeries() {
+        String series = Ids.random();
+        Instant ends = now.plus(config.rememberLifetime);
+        config.store.startSeries(Ids.hash(Ids.Kind.SERIES, series), ends);
+        state.series = series;
+        rememberToIssue = series;
+        rememberStep = 0;
+        rememberEnds = ends;
+        rememberToDelete = false;
+    }
+
+    /**
+     * Whether this request's session was re-established by a remember-me token (the browser came
+     * back without a session cookie): the user did not sign in with a password in this session.
+     *
+     * @return whether the session came from a remember-me token
+     * @since 0.1
+     */
+    public boolean remembered() {
+        load();
+        return rememberedThisRequest;
     }
 
     /**

@@ -135,6 +135,8 @@ class CsrfTest {
     void offAndExemptRequestsAreNotChecked() {
         sessions(CsrfPolicy.off()).begin(TestRequest.post()).checkCsrf();
         assertThrows(IllegalStateException.class, () -> sessions(CsrfPolicy.off()).begin(TestRequest.get()).csrfToken());
+        assertTrue(CsrfPolicy.off().isOff());
+        assertFalse(CsrfPolicy.synchronizer().isOff() || CsrfPolicy.doubleSubmit().isOff());
         WebSessions webhook = sessions(CsrfPolicy.synchronizer().exempt(r -> "hook".equals(r.header("X-Source"))));
         webhook.begin(TestRequest.post().header("X-Source", "hook")).checkCsrf();
         assertThrows(CsrfException.class, () -> webhook.begin(TestRequest.post()).checkCsrf());

@@ -95,6 +95,12 @@ class ReloadingSealerTest {
             assertFalse(sealer.lastProblem().contains("\"k\""));
             assertEquals(first.primary().keyId(), sealer.keys().primary().keyId());
             assertNotEquals("", sealer.seal("still sealing", C));
+            Files.writeString(file, first.toJwkSet()); // the good file put back: nothing to report any more
+            deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (sealer.lastProblem() != null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertNull(sealer.lastProblem());
         }
     }
 

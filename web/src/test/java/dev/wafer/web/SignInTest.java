@@ -63,6 +63,31 @@ class SignInTest {
     }
 
     @Test
+    void rememberMeCanBeAskedForAfterSignInAndSaysWhenItSignedTheUserIn() {
+        Browser b = new Browser();
+        SessionHandle signedIn = send(b, b.get(), h -> h.login("alice", false));
+        assertFalse(signedIn.remembered());
+        assertFalse(b.cookies.containsKey("__Host-remember"));
+        assertThrows(IllegalStateException.class, () -> send(new Browser(), new Browser().get(), SessionHandle::rememberMe),
+                "no user is signed in");
+        send(b, b.get(), SessionHandle::rememberMe); // as Spring Security's loginSuccess does, after the sign-in
+        String first = b.cookies.get("__Host-remember");
+        assertTrue(first != null);
+        Browser copy = b.copy();
+        send(b, b.get(), SessionHandle::rememberMe);
+        assertNotEquals(first, b.cookies.get("__Host-remember"), "a new series");
+        copy.cookies.remove("__Host-session");
+        assertTrue(sessions.begin(copy.get()).user().isEmpty(), "the replaced series was revoked");
+
+        b.cookies.remove("__Host-session");
+        SessionHandle back = sessions.begin(b.get());
+        assertEquals(Optional.of("alice"), back.user());
+        assertTrue(back.remembered(), "this request's session came from the remember-me token");
+        b.receive(back.commit());
+        assertFalse(sessions.begin(b.get()).remembered(), "the next request has its session cookie");
+    }
+
+    @Test
     void aRememberMeTokenRotatesOnUseAndParallelRequestsWithinTheGraceWindowPass() {
         Browser b = new Browser();
         send(b, b.get(), h -> h.login("alice", true));

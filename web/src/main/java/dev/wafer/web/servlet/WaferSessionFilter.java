@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * context.addFilter("wafer", new WaferSessionFilter(sessions)).addMappingForUrlPatterns(null, false, "/*");
  * }</pre>
  *
- * <p>Map it before anything that uses the session, for {@code REQUEST} dispatches; a forward or
- * include keeps the handle of the original request. A request that fails the CSRF check gets a
+ * <p>Map it before anything that uses the session, for every dispatch type: a forward, an include
+ * or an error page dispatched within a request keeps the handle of the original request, and never
+ * reaches the container's own session. A request that fails the CSRF check gets a
  * 403 and goes no further. The session's cookies are set just before the response commits; change
  * the session before writing the body (a change after that is refused with
  * {@link IllegalStateException}). An asynchronous request must do the same before it starts.
@@ -57,9 +58,18 @@ public final class WaferSessionFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest) || !(res instanceof HttpServletResponse)
-                || req.getAttribute(WaferSessions.ATTRIBUTE) != null) {
+        if (!(req instanceof HttpServletRequest) || !(res instanceof HttpServletResponse)) {
             chain.doFilter(req, res);
+            return;
+        }
+        if (req.getAttribute(WaferSessions.ATTRIBUTE) instanceof SessionHandle existing) {
+            // A dispatch within a request that already has its session. A forward or include keeps the
+            // wrapped request; an error dispatch (sendError, an exception) gets the container's own
+            // request again, which must not reach the container's session: wrap it with the same handle.
+            HttpServletRequest http = (HttpServletRequest) req;
+            boolean wrapped = http instanceof SessionRequest || req instanceof jakarta.servlet.ServletRequestWrapper w
+                    && w.isWrapperFor(SessionRequest.class);
+            chain.doFilter(wrapped ? req : new SessionRequest(http, existing, idleSeconds), res);
             return;
         }
         HttpServletRequest http = (HttpServletRequest) req;

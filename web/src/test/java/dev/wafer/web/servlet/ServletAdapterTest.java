@@ -288,6 +288,21 @@ class ServletAdapterTest {
     }
 
     @Test
+    void anErrorDispatchWithinTheRequestKeepsTheSealedSessionAndNeverTheContainers() throws Exception {
+        FakeRequest req = new FakeRequest();
+        AtomicReference<String> id = new AtomicReference<>();
+        SessionHandle first = filter(req, new FakeResponse(), (q, s) -> id.set(q.getSession().getId()));
+        // The container dispatches its error page with its own request again, the filter's attribute on it;
+        // the fake request fails if its own getSession is called, as the container's would make a JSESSIONID.
+        AtomicReference<String> seen = new AtomicReference<>();
+        new WaferSessionFilter(sessions).doFilter(req.proxy(), new FakeResponse().proxy(), (rq, rs) -> {
+            assertSame(first, WaferSessions.of(rq));
+            seen.set(((HttpServletRequest) rq).getSession(false).getId());
+        });
+        assertEquals(id.get(), seen.get());
+    }
+
+    @Test
     void aRequestThatFailsItsCsrfCheckGetsA403AndGoesNoFurther() throws Exception {
         FakeRequest post = new FakeRequest();
         post.method = "POST";
