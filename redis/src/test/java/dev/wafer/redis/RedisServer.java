@@ -29,15 +29,17 @@ import java.util.stream.Stream;
  * a free loopback port (and the port 10000 above it free too, for a cluster's bus), started and
  * waited for until it answers PING; killed by {@link #close()}, and by a shutdown hook if a test
  * run ends without closing it. Fails with a clear message if redis-server is not installed.
+ * Published in wafer-redis's test jar, for the Spring Boot starter's tests.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
     }
 
-    final int port;
+    /** The server's loopback port. */
+    public final int port;
     final Path dir;
     private final List<String> config;
     private final boolean ownsDir;
@@ -65,7 +67,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** A standalone server with no persistence. */
-    static RedisServer start(String... extraConfig) {
+    public static RedisServer start(String... extraConfig) {
         return start(null, extraConfig);
     }
 
@@ -212,7 +214,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** One command over RESP; the reply as text (arrays one element per line), or an error's text prefixed with "ERR!". */
-    String call(String... args) {
+    public String call(String... args) {
         return call(5_000, args);
     }
 
