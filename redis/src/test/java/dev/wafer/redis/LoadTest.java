@@ -31,11 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * remember-me after a browser restart, and one key rotation half-way. Every answer is checked;
  * afterwards every revoked cookie is replayed on both servers and must be refused.
  *
- * <p>CI runs {@value #CI_REQUESTS} requests; the run of record is
- * {@code mvn -o -pl redis test -Dtest=LoadTest -Dwafer.redis.load.requests=200000}.
+ * <p>Every run, CI's included, makes {@value #CI_REQUESTS} requests (the size of record)
+ * ({@code -Dwafer.redis.load.requests} sets another size): {@code mvn -o -pl redis test -Dtest=LoadTest}.
  */
 class LoadTest {
-    static final int CI_REQUESTS = 40_000;
+    static final int CI_REQUESTS = 200_000;
     static final int CLIENTS_PER_SERVER = 32;
 
     @TempDir
