@@ -35,9 +35,13 @@ final class KeygenCommand extends WaferCommand {
     @Option(names = "--rsa-bits", paramLabel = "BITS", description = "RSA modulus size, 2048 to 8192; 3072 by default.")
     Integer rsaBits;
 
-    @Option(names = "--max-ttl", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+    @Option(names = "--max-lifetime", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "Declare the longest lifetime the keys seal or sign for (for example 30d): sealing or signing "
                     + "for longer is refused, and retiring a key is refused until that long after its rotation.")
+    Duration maxLifetime;
+
+    /** The name before 1.0, kept for scripts that use it. */
+    @Option(names = "--max-ttl", hidden = true, paramLabel = "DURATION", converter = Converters.DurationConverter.class)
     Duration maxTtl;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
@@ -51,9 +55,10 @@ final class KeygenCommand extends WaferCommand {
 
     @Override
     public Integer call() throws Exception {
+        Duration maxLifetime = eitherName("--max-lifetime", this.maxLifetime, "--max-ttl", maxTtl, null);
         if (type == Type.master) {
-            if (algorithm != null || rsaBits != null || maxTtl != null || master.given()) {
-                throw usage("--type master takes no --alg, --rsa-bits, --max-ttl or master key");
+            if (algorithm != null || rsaBits != null || maxLifetime != null || master.given()) {
+                throw usage("--type master takes no --alg, --rsa-bits, --max-lifetime or master key");
             }
             output(output, MasterKey.generate().toBase64Url(), true, force);
             if (output != null) {
@@ -81,8 +86,8 @@ final class KeygenCommand extends WaferCommand {
             } catch (UnsupportedAlgorithmException e) {
                 throw new CliException(ExitCode.UNAVAILABLE, "no " + alg.jwkName() + " key made: " + e.getMessage());
             }
-            if (maxTtl != null) {
-                keys = keys.withMaxLifetime(maxTtl);
+            if (maxLifetime != null) {
+                keys = keys.withMaxLifetime(maxLifetime);
             }
             json = keys.toJwkSet();
             summary = "a sealing key set, primary key " + keys.primary().keyId() + " (" + alg.jwkName() + ")";
@@ -90,8 +95,8 @@ final class KeygenCommand extends WaferCommand {
             SigningAlgorithm sign = (SigningAlgorithm) alg;
             SigningKeySet set = rsaBits != null ? SigningKeySet.of(SigningKey.generateRsa(sign, rsaBits))
                     : SigningKeySet.generate(sign);
-            if (maxTtl != null) {
-                set = set.withMaxLifetime(maxTtl);
+            if (maxLifetime != null) {
+                set = set.withMaxLifetime(maxLifetime);
             }
             json = set.toJwkSet();
             summary = "a signing key set, primary key " + set.primary().keyId() + " (" + alg.jwkName() + ")";

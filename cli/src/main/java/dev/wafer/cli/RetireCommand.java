@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
         description = {"Retires a key that is no longer primary.",
             "The key file is changed in place. The key opens or verifies nothing from now on, and a signing "
             + "key is no longer published. Refused while values it sealed or signed may still be alive, when "
-            + "the file declares a maximum time-to-live (keygen --max-ttl). --remove drops the key from the "
+            + "the file declares a maximum lifetime (keygen --max-lifetime). --remove drops the key from the "
             + "file instead."})
 final class RetireCommand extends WaferCommand {
     @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The sealing key set or signing key set.")

@@ -26,8 +26,13 @@ final class SealCommand extends WaferCommand {
     @Option(names = "--purpose", paramLabel = "PURPOSE", defaultValue = "", description = "A purpose, for example login.")
     String purpose;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "1h", converter = Converters.DurationConverter.class,
-            description = "How long the value opens, one second to the key set's --max-ttl (at most ten years): 30s, 15m, 8h, 7d (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lifetime", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "How long the value opens, from one second to the key set's maximum lifetime (keygen "
+                    + "--max-lifetime), at most ten years: 30s, 15m, 8h, 7d (default: 1h).")
+    Duration lifetime;
+
+    /** The name before 1.0, kept for scripts that use it. */
+    @Option(names = "--ttl", hidden = true, paramLabel = "DURATION", converter = Converters.DurationConverter.class)
     Duration ttl;
 
     @Option(names = "--base64", description = "The value is unpadded base64url: for a value that is not UTF-8 text.")
@@ -42,8 +47,9 @@ final class SealCommand extends WaferCommand {
     @Override
     public Integer call() throws Exception {
         SealContext context = context(this, cookie, purpose);
-        if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(CookieSealer.MAX_LIFETIME) > 0) {
-            throw usage("--ttl must be one second to ten years (3650d)");
+        Duration lifetime = eitherName("--lifetime", this.lifetime, "--ttl", ttl, Duration.ofHours(1));
+        if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.compareTo(CookieSealer.MAX_LIFETIME) > 0) {
+            throw usage("--lifetime must be one second to ten years (3650d)");
         }
         CookieSealer sealer = CookieSealer.builder(KeyFile.read(this, keys, master).sealing()).clock(root().clock)
                 .acceptAesGcmLimit().build();
@@ -64,7 +70,7 @@ final class SealCommand extends WaferCommand {
         }
         String sealed;
         try {
-            sealed = sealer.seal(bytes, context, ttl);
+            sealed = sealer.seal(bytes, context, lifetime);
         } catch (LimitExceededException e) {
             throw new CliException(ExitCode.INVALID, e.getMessage());
         }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Signs a JSON Web Token.",
             "The key set's primary key signs it; the token is printed (JWS compact serialization). Claims "
             + "come from a JSON object (--claims FILE, or - for standard input) and from the options, which "
-            + "win. iat is now; exp is now plus --ttl (15 minutes by default) unless the claims set one."})
+            + "win. iat is now; exp is now plus --lifetime (15 minutes by default) unless the claims set one."})
 final class SignCommand extends WaferCommand {
     @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The signing key set.")
     String keys;
@@ -41,8 +41,12 @@ final class SignCommand extends WaferCommand {
     @Option(names = "--claim", paramLabel = "NAME=VALUE", description = "A custom claim with a string value; repeatable.")
     Map<String, String> custom;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "Lifetime: exp is now plus this (default 15m, or the claims' exp).")
+    @Option(names = "--lifetime", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "The token's lifetime: exp is now plus this (default 15m, or the claims' exp).")
+    Duration lifetime;
+
+    /** The name before 1.0, kept for scripts that use it. */
+    @Option(names = "--ttl", hidden = true, paramLabel = "DURATION", converter = Converters.DurationConverter.class)
     Duration ttl;
 
     @Option(names = "--type", paramLabel = "TYPE", defaultValue = "JWT",
@@ -74,8 +78,9 @@ final class SignCommand extends WaferCommand {
                 throw usage("--claim: " + e.getMessage());
             }
         }
-        if (ttl != null) {
-            b.expiresAt(root().clock.instant().plus(ttl));
+        Duration lifetime = eitherName("--lifetime", this.lifetime, "--ttl", ttl, null);
+        if (lifetime != null) {
+            b.expiresAt(root().clock.instant().plus(lifetime));
         }
         TokenSigner signer = TokenSigner.builder(KeyFile.read(this, keys, master).signing()).clock(root().clock)
                 .type(type).build();

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +54,17 @@ abstract class WaferCommand implements Callable<Integer> {
             return word;
         }
         return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * A duration given under its name or under the hidden name it had before 1.0 ({@code --lifetime}
+     * or {@code --ttl}): scripts written for the old name keep working, the help shows one word.
+     */
+    Duration eitherName(String name, Duration value, String formerName, Duration formerValue, Duration otherwise) {
+        if (value != null && formerValue != null) {
+            throw usage("give " + name + " once; " + formerName + " is its former name");
+        }
+        return value != null ? value : formerValue != null ? formerValue : otherwise;
     }
 
     CommandLine.ParameterException usage(String message) {

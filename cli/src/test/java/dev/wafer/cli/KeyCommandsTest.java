@@ -176,7 +176,7 @@ class KeyCommandsTest {
     @Test
     void refusesToRetireAKeyWhoseValuesMayStillBeAlive() {
         Cli cli = new Cli(dir);
-        cli.ok("keygen", "--type", "seal", "--max-ttl", "30d", "-o", "cookie.jwks");
+        cli.ok("keygen", "--type", "seal", "--max-lifetime", "30d", "-o", "cookie.jwks");
         String first = SealingKeySet.fromJwkSet(cli.read("cookie.jwks")).primary().keyId();
         cli.ok("rotate", "--keys", "cookie.jwks");
         Cli.Result r = cli.run("retire", "--keys", "cookie.jwks", first);

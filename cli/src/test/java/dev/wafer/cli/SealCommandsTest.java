@@ -74,7 +74,7 @@ class SealCommandsTest {
 
     @Test
     void expiredValuesExitWithThree() {
-        String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "session", "--ttl", "15m", "v");
+        String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "session", "--lifetime", "15m", "v");
         cli.later(Duration.ofMinutes(14));
         assertEquals("v", cli.ok("open", "--keys", "cookie.jwks", "--cookie", "session", sealed));
         cli.later(Duration.ofMinutes(1));
@@ -93,7 +93,7 @@ class SealCommandsTest {
 
     @Test
     void inspectsASealedValueWithoutKeysAndSaysSo() {
-        String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "session", "--ttl", "8h", "user=42");
+        String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "session", "--lifetime", "8h", "user=42");
         String kid = SealingKeySet.fromJwkSet(cli.read("cookie.jwks")).primary().keyId();
         String out = cli.ok("inspect", sealed);
         assertEquals("UNVERIFIED sealed value: read without a key, nothing here is authenticated (wafer open checks it)\n"

@@ -102,7 +102,7 @@ class TokenCommandsTest {
         assertTrue(r.err().contains("signing.jwks: ") && r.err().contains("private member"), r.err());
 
         String future = cli.runWithInput("{\"nbf\":" + NOW.plusSeconds(3600).getEpochSecond() + "}",
-                "sign", "--keys", "signing.jwks", "--claims", "-", "--ttl", "2h").line();
+                "sign", "--keys", "signing.jwks", "--claims", "-", "--lifetime", "2h").line();
         r = cli.run("verify", "--jwks", "public.jwks", "--any-issuer", future);
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("wafer verify: token not valid before"), r.err());
@@ -111,7 +111,7 @@ class TokenCommandsTest {
     @Test
     void expiredTokensExitWithThree() {
         keygen("EdDSA");
-        String token = cli.ok("sign", "--keys", "signing.jwks", "--sub", "42", "--ttl", "5m");
+        String token = cli.ok("sign", "--keys", "signing.jwks", "--sub", "42", "--lifetime", "5m");
         cli.later(Duration.ofSeconds(330));
         assertEquals(0, cli.run("verify", "--jwks", "public.jwks", "--any-issuer", token).code(), "within the 60 s clock skew");
         cli.later(Duration.ofSeconds(30));

@@ -88,7 +88,7 @@ class TranscriptTest {
             comment("the repository (wafer writes key files readable by their owner only).");
             wafer(null, "keygen", "--type", "seal", "-o", "cookie-keys.jwks");
             comment("Seal a value for the cookie \"session\": it opens for that cookie only, and for one hour.");
-            String v1 = sealed(wafer(null, "seal", "--keys", "cookie-keys.jwks", "--cookie", "session", "--ttl", "1h",
+            String v1 = sealed(wafer(null, "seal", "--keys", "cookie-keys.jwks", "--cookie", "session", "--lifetime", "1h",
                     "user=42;role=admin"));
             wafer(null, "open", "--keys", "cookie-keys.jwks", "--cookie", "session", v1);
             wafer(null, "open", "--keys", "cookie-keys.jwks", "--cookie", "csrf", v1);
@@ -102,7 +102,7 @@ class TranscriptTest {
             tee = "public.jwks";
             cli.write("public.jwks", wafer(null, "public", "--keys", "signing.jwks", "--master-key-file", "master.key") + "\n");
             String t1 = token(wafer(null, "sign", "--keys", "signing.jwks", "--master-key-file", "master.key",
-                    "--iss", "https://login.example", "--sub", "42", "--aud", "api", "--ttl", "15m"));
+                    "--iss", "https://login.example", "--sub", "42", "--aud", "api", "--lifetime", "15m"));
             comment("Any service verifies the token with the public JWK Set alone, and gets its claims.");
             wafer(null, "verify", "--jwks", "public.jwks", "--iss", "https://login.example", "--aud", "api", t1);
             wafer(null, "verify", "--jwks", "public.jwks", "--iss", "https://login.example", "--aud", "billing", t1);
@@ -113,7 +113,7 @@ class TranscriptTest {
             wafer(null, "rotate", "--keys", "cookie-keys.jwks");
             wafer(null, "open", "--keys", "cookie-keys.jwks", "--cookie", "session", v1);
             String v2 = sealed(wafer("user=42;role=admin", "seal", "--keys", "cookie-keys.jwks", "--cookie", "session",
-                    "--ttl", "1h"));
+                    "--lifetime", "1h"));
             comment("Once every value sealed under the old key has expired, retire it: it opens nothing any more.");
             String oldKey = names.entrySet().stream().filter(e -> e.getValue().equals("<key 1>")).findFirst().orElseThrow()
                     .getKey();

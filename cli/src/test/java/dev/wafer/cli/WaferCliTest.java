@@ -61,6 +61,39 @@ class WaferCliTest {
     }
 
     @Test
+    void helpSaysLifetimeNeverTtlAndTheFormerNamesStillWork() {
+        Cli cli = new Cli(dir, java.time.Instant.parse("2030-01-01T09:00:00Z"));
+        List<List<String>> commands = new ArrayList<>(commands());
+        commands.add(List.of());
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            String help = cli.ok(args.toArray(new String[0]));
+            assertFalse(help.matches("(?is).*(ttl|time-to-live|time to live).*"), help);
+        }
+        String sealHelp = cli.ok("seal", "--help").replaceAll("\\s+", " ");
+        assertTrue(sealHelp.contains("--lifetime=DURATION") && sealHelp.contains("keygen --max-lifetime"), sealHelp);
+        assertTrue(cli.ok("sign", "--help").contains("--lifetime=DURATION"));
+        assertTrue(cli.ok("keygen", "--help").contains("--max-lifetime=DURATION"));
+        assertTrue(cli.ok("retire", "--help").replaceAll("\\s+", " ").contains("maximum lifetime (keygen --max-lifetime)"));
+
+        // --max-ttl, --ttl: hidden, and still what they were.
+        cli.ok("keygen", "--type", "seal", "--max-ttl", "2h", "-o", "cookie.jwks");
+        assertTrue(cli.read("cookie.jwks").contains("\"wafer_max_ttl\":7200"), cli.read("cookie.jwks"));
+        String sealed = cli.ok("seal", "--keys", "cookie.jwks", "--cookie", "c", "--ttl", "90m", "v");
+        assertTrue(cli.ok("inspect", sealed).contains("expires  2030-01-01T10:30:00Z (in 1h30m)"), cli.ok("inspect", sealed));
+        Cli.Result tooLong = cli.run("seal", "--keys", "cookie.jwks", "--cookie", "c", "--lifetime", "3h", "v");
+        assertEquals(1, tooLong.code(), "the declared maximum holds whichever name declared it: " + tooLong);
+        cli.ok("keygen", "--type", "sign", "-o", "signing.jwks");
+        String token = cli.ok("sign", "--keys", "signing.jwks", "--sub", "42", "--ttl", "5m");
+        assertTrue(cli.ok("inspect", token).contains("expires  2030-01-01T09:05:00Z (in 5m)"), cli.ok("inspect", token));
+        Cli.Result both = cli.run("keygen", "--type", "seal", "--max-lifetime", "1h", "--max-ttl", "1h");
+        assertEquals(2, both.code(), both.toString());
+        assertEquals("wafer keygen: give --max-lifetime once; --max-ttl is its former name (see 'wafer keygen --help')\n",
+                both.err());
+    }
+
+    @Test
     void demoPrintsASealedValueTheOpenedValueASignedTokenAndTheVerifiedClaims() {
         Cli.Result r = new Cli(dir).run("demo");
         assertEquals(0, r.code(), r.err());
@@ -84,8 +117,9 @@ class WaferCliTest {
     @ValueSource(strings = {"", "frobnicate", "seal", "seal --keys", "seal --keys k.jwks --cookie", "open --nope",
         "pem", "keyfile", "keyfile seal --keys k.jwks", "keyfile unseal --keys k.jwks", "keygen", "keygen --type nothing", "keygen --type seal --alg A128GCM", "keygen --type seal --alg EdDSA",
         "keygen --type sign --alg EdDSA --rsa-bits 2048", "keygen --type master --alg EdDSA",
-        "seal --keys k.jwks --cookie c --ttl soon v", "seal --keys k.jwks --cookie c --ttl 0s v",
-        "seal --keys k.jwks --cookie c --ttl 3651d v", "verify --jwks p.jwks --skew 11m t"})
+        "seal --keys k.jwks --cookie c --lifetime soon v", "seal --keys k.jwks --cookie c --lifetime 0s v",
+        "seal --keys k.jwks --cookie c --lifetime 3651d v", "seal --keys k.jwks --cookie c --ttl 3651d v",
+        "seal --keys k.jwks --cookie c --lifetime 1h --ttl 1h v", "verify --jwks p.jwks --skew 11m t"})
     void usageErrorsExitWithTwoOnOneLine(String line) {
         Cli.Result r = new Cli(dir).run(line.isEmpty() ? new String[0] : line.split(" "));
         assertEquals(2, r.code(), r.toString());

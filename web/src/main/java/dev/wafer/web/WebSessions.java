@@ -414,7 +414,7 @@ public final class WebSessions {
                 if (max.compareTo(longest) < 0) {
                     throw new IllegalArgumentException("the sealing key set's declared maximum lifetime (" + max + ") is "
                             + "shorter than what these sessions seal: " + longest + " (the remember-me lifetime, or the "
-                            + "idle timeout); declare at least that (wafer keygen --max-ttl), or shorten them");
+                            + "idle timeout); declare at least that (wafer keygen --max-lifetime), or shorten them");
                 }
             });
             java.util.Set<String> names = new java.util.HashSet<>();
