@@ -1,63 +1,29 @@
 package dev.wafer.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wafer.web.Ids;
 import dev.wafer.web.RevocationStore;
-import dev.wafer.web.SessionStore;
-import dev.wafer.web.conformance.RevocationStoreConformance;
-import dev.wafer.web.conformance.SessionStoreConformance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The same suites as standalone Redis, on a real Redis Cluster of three masters. */
-class RedisClusterTest {
-    static RedisCluster cluster;
-    static final List<WaferRedis> clients = new ArrayList<>();
+/**
+ * {@link RedisStoreSuite}, every test of standalone Redis, on a real Redis Cluster of three masters;
+ * then what only a cluster has: slots, and the topology command a limited user needs.
+ */
+class RedisClusterTest extends RedisStoreSuite {
+    RedisCluster cluster;
 
-    @BeforeAll
-    static void start() {
+    @Override
+    protected RedisDeployment deploy() {
         cluster = RedisCluster.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        clients.forEach(WaferRedis::close);
-        clients.clear();
-        cluster.close();
-    }
-
-    static synchronized WaferRedis client() {
-        WaferRedis c = WaferRedis.clusterBuilder(cluster.seeds()).build();
-        clients.add(c);
-        return c;
-    }
-
-    @Nested
-    class RevocationConformance extends RevocationStoreConformance {
-        @Override
-        protected RevocationStore store() {
-            return client().revocationStore();
-        }
-    }
-
-    @Nested
-    class SessionConformance extends SessionStoreConformance {
-        @Override
-        protected SessionStore store() {
-            return client().sessionStore();
-        }
+        return RedisDeployment.cluster(cluster);
     }
 
     @Test
@@ -82,7 +48,7 @@ class RedisClusterTest {
 
     @Test
     void aUserLimitedToItsKeysChannelAndCommandsIsEnoughWithTheTopologyCommand() {
-        List<String> acl = new ArrayList<>(List.of(StandaloneRedisTest.ACL));
+        List<String> acl = new ArrayList<>(List.of(ACL));
         acl.add("+cluster|nodes"); // Lettuce learns and refreshes the topology with CLUSTER NODES
         for (RedisServer n : cluster.nodes) {
             assertEquals("OK", n.call(acl.toArray(new String[0])));
@@ -92,8 +58,7 @@ class RedisClusterTest {
             for (RedisServer n : cluster.nodes) {
                 seeds.add(io.lettuce.core.RedisURI.create("redis://wafer:wafer-test-password@127.0.0.1:" + n.port));
             }
-            WaferRedis limited = WaferRedis.clusterBuilder(seeds).build();
-            clients.add(limited);
+            WaferRedis limited = client(WaferRedis.clusterBuilder(seeds));
             RedisRevocationStore store = limited.revocationStore();
             for (int i = 0; i < 20; i++) {
                 String id = Ids.hash(Ids.Kind.SESSION, Ids.random());
@@ -112,29 +77,5 @@ class RedisClusterTest {
                 n.call("ACL", "DELUSER", "wafer");
             }
         }
-    }
-
-    @Test
-    void aRevocationOnOneInstanceIsHonouredByAnotherWithinASecond() {
-        RedisRevocationStore a = client().revocationStore();
-        RedisRevocationStore b = client().revocationStore();
-        int rounds = 100;
-        long[] seen = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            String id = Ids.hash(Ids.Kind.SESSION, Ids.random());
-            assertFalse(b.isRevoked(id, Instant.now()));
-            long t0 = System.nanoTime();
-            a.revoke(id, Instant.now().plusSeconds(60));
-            while (!b.isRevoked(id, Instant.now())) {
-                assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2), "B never saw A's revocation");
-                Thread.onSpinWait();
-            }
-            seen[i] = System.nanoTime() - t0;
-        }
-        assertTrue(b.stats().invalidationsReceived() >= rounds, "the invalidations crossed the cluster bus: " + b);
-        double max = Figures.quantileMillis(seen, 1.0);
-        Figures.report("propagation cluster (revoke on A, seen on B, " + rounds + " rounds)", "median "
-                + Figures.millis(Figures.quantileMillis(seen, 0.5)) + ", max " + Figures.millis(max));
-        assertTrue(max < 1000, "max " + max);
     }
 }

@@ -21,7 +21,6 @@ import dev.wafer.web.WebRequest;
 import dev.wafer.web.WebSessions;
 import dev.wafer.web.conformance.RevocationStoreConformance;
 import dev.wafer.web.conformance.SessionStoreConformance;
-import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,29 +34,42 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The stores against one real standalone redis-server: the conformance suites, then what is stored, the cache and the timeout. */
-class StandaloneRedisTest {
-    static RedisServer redis;
-    static final List<WaferRedis> clients = new ArrayList<>();
+/**
+ * The stores against real Redis processes, the same tests on every deployment (standalone Redis in
+ * {@link StandaloneRedisTest}, a Redis Cluster of three masters in {@link RedisClusterTest}): the
+ * conformance suites, then what is stored, propagation, the cache, the timeout, scripts, settings,
+ * memory and access. What the tests do to Redis behind the stores' backs goes through
+ * {@link RedisDeployment}: on the node that owns a key, or on every node.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RedisStoreSuite {
+    RedisDeployment redis;
+    final List<WaferRedis> clients = new ArrayList<>();
+
+    /** Starts the Redis processes the tests run against. */
+    protected abstract RedisDeployment deploy();
 
     @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
+    void start() {
+        redis = deploy();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         clients.forEach(WaferRedis::close);
         clients.clear();
-        redis.close();
+        if (redis != null) {
+            redis.close();
+        }
     }
 
-    static WaferRedis client() {
-        return client(WaferRedis.builder(redis.uri()));
+    WaferRedis client() {
+        return client(redis.builder());
     }
 
-    static synchronized WaferRedis client(WaferRedis.Builder b) {
+    synchronized WaferRedis client(WaferRedis.Builder b) {
         WaferRedis c = b.build();
         clients.add(c);
         return c;
@@ -140,7 +152,7 @@ class StandaloneRedisTest {
 
     @Test
     void whatIsStoredIsHashedAndLastsAsLongAsItMatters() {
-        redis.call("FLUSHALL");
+        redis.flushAll();
         WaferRedis r = client();
         CookieSealer sealer = CookieSealer.builder(SealingKeySet.generate()).engines(Wafer.engines("jca")).build();
         WebSessions sessions = WebSessions.builder(sealer).revocationStore(r.revocationStore(), StoreFailure.FAIL_CLOSED)
@@ -155,7 +167,7 @@ class StandaloneRedisTest {
         out.logoutEverywhere();
         out.commit();
 
-        List<String> keys = List.of(redis.call("KEYS", "*").split("\n"));
+        List<String> keys = redis.keys("*");
         String sid = Ids.hash(Ids.Kind.SESSION, sessionId);
         String user = Ids.hash(Ids.Kind.USER, "alice@example.com");
         for (String k : keys) {
@@ -163,17 +175,17 @@ class StandaloneRedisTest {
             assertFalse(k.contains(sessionId) || k.contains("alice"), "never a raw id or name: " + k);
         }
         // The session's id: revoked until its absolute end (12 h), its data deleted at logout.
-        long until = Long.parseLong(redis.call("GET", "wafer:{" + sid + "}:r"));
-        long ttl = Long.parseLong(redis.call("PTTL", "wafer:{" + sid + "}:r"));
+        long until = Long.parseLong(redis.onOwner("wafer:{" + sid + "}:r", "GET", "wafer:{" + sid + "}:r"));
+        long ttl = Long.parseLong(redis.onOwner("wafer:{" + sid + "}:r", "PTTL", "wafer:{" + sid + "}:r"));
         assertTrue(Math.abs(until - System.currentTimeMillis() - ttl) < 2_000, "the TTL is the remaining lifetime: " + ttl);
         assertTrue(ttl > Duration.ofHours(12).minusMinutes(1).toMillis() && ttl <= Duration.ofHours(12).toMillis(), "ttl " + ttl);
-        assertNull(redis.call("GET", "wafer:{" + sid + "}:d"));
+        assertNull(redis.onOwner("wafer:{" + sid + "}:d", "GET", "wafer:{" + sid + "}:d"));
         // The user's generation: advanced once, and never expiring.
-        assertEquals("1", redis.call("GET", "wafer:{" + user + "}:g"));
-        assertEquals("-1", redis.call("PTTL", "wafer:{" + user + "}:g"));
+        assertEquals("1", redis.onOwner("wafer:{" + user + "}:g", "GET", "wafer:{" + user + "}:g"));
+        assertEquals("-1", redis.onOwner("wafer:{" + user + "}:g", "PTTL", "wafer:{" + user + "}:g"));
         // The remember-me series: revoked until its end (30 days), its state gone.
         long seriesTtls = keys.stream().filter(k -> k.endsWith(":r") && !k.contains(sid))
-                .mapToLong(k -> Long.parseLong(redis.call("PTTL", k))).filter(t -> t > Duration.ofDays(29).toMillis()).count();
+                .mapToLong(k -> Long.parseLong(redis.onOwner(k, "PTTL", k))).filter(t -> t > Duration.ofDays(29).toMillis()).count();
         assertEquals(1, seriesTtls, keys.toString());
         assertEquals(3, keys.size(), "a revoked session, a revoked series, a generation: " + keys);
 
@@ -183,8 +195,8 @@ class StandaloneRedisTest {
         String liveId = live.session().orElseThrow().id();
         live.commit();
         String dataKey = "wafer:{" + Ids.hash(Ids.Kind.SESSION, liveId) + "}:d";
-        assertEquals("{\"v\":1,\"a\":{\"note\":\"hello\"}}", redis.call("GET", dataKey));
-        long dataTtl = Long.parseLong(redis.call("PTTL", dataKey));
+        assertEquals("{\"v\":1,\"a\":{\"note\":\"hello\"}}", redis.onOwner(dataKey, "GET", dataKey));
+        long dataTtl = Long.parseLong(redis.onOwner(dataKey, "PTTL", dataKey));
         assertTrue(dataTtl > Duration.ofMinutes(29).toMillis() && dataTtl <= Duration.ofMinutes(30).toMillis(), "ttl " + dataTtl);
     }
 
@@ -220,7 +232,7 @@ class StandaloneRedisTest {
         assertTrue(b.stats().invalidationsReceived() >= 2L * rounds, b.toString());
         double p50 = Figures.quantileMillis(revocations, 0.5);
         double max = Figures.quantileMillis(revocations, 1.0);
-        Figures.report("propagation standalone (revoke on A, seen on B, " + rounds + " rounds, write included)",
+        Figures.report("propagation " + redis.name() + " (revoke on A, seen on B, " + rounds + " rounds, write included)",
                 "median " + Figures.millis(p50) + ", p99 " + Figures.millis(Figures.quantileMillis(revocations, 0.99)) + ", max "
                         + Figures.millis(max) + "; generation: median " + Figures.millis(Figures.quantileMillis(generations, 0.5))
                         + ", max " + Figures.millis(Figures.quantileMillis(generations, 1.0)));
@@ -238,7 +250,7 @@ class StandaloneRedisTest {
             String until = Long.toString(System.currentTimeMillis() + 60_000);
             long t0 = System.nanoTime();
             // Written behind the store's back: no invalidation is published, as if the message were lost.
-            assertEquals("OK", redis.call("SET", "wafer:{" + id + "}:r", until, "PXAT", until));
+            assertEquals("OK", redis.onOwner("wafer:{" + id + "}:r", "SET", "wafer:{" + id + "}:r", until, "PXAT", until));
             while (!b.isRevoked(id, Instant.now())) {
                 assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2), "the cache kept a stale answer");
                 RedisServer.sleep(5);
@@ -246,7 +258,7 @@ class StandaloneRedisTest {
             seen[i] = System.nanoTime() - t0;
         }
         double max = Figures.quantileMillis(seen, 1.0);
-        Figures.report("staleness without the invalidation (cache 500 ms)", "max " + Figures.millis(max) + " over " + seen.length);
+        Figures.report(redis.figure("staleness without the invalidation (cache 500 ms)"), "max " + Figures.millis(max) + " over " + seen.length);
         assertTrue(max < 1000, "max " + max);
     }
 
@@ -258,7 +270,7 @@ class StandaloneRedisTest {
             cached.isRevoked(id, Instant.now());
         }
         assertTrue(cached.stats().cacheHits() >= 99, cached.toString());
-        RedisRevocationStore uncached = client(WaferRedis.builder(redis.uri()).localCache(Duration.ZERO, 0)).revocationStore();
+        RedisRevocationStore uncached = client(redis.builder().localCache(Duration.ZERO, 0)).revocationStore();
         for (int i = 0; i < 10; i++) {
             uncached.isRevoked(id, Instant.now());
         }
@@ -268,30 +280,38 @@ class StandaloneRedisTest {
 
     @Test
     void noCallWaitsPastTheTimeoutWhileRedisSleeps() throws Exception {
-        WaferRedis r = client(WaferRedis.builder(redis.uri()).commandTimeout(Duration.ofMillis(300)));
+        WaferRedis r = client(redis.builder().commandTimeout(Duration.ofMillis(300)));
         RedisRevocationStore store = r.revocationStore();
         RedisSessionStore sessions = r.sessionStore();
-        assertFalse(store.isRevoked(random(Ids.Kind.SESSION), Instant.now()), "connected");
-        CompletableFuture<String> sleep = CompletableFuture.supplyAsync(() -> redis.call(10_000, "DEBUG", "SLEEP", "2"));
+        // The node that sleeps, and ids whose keys it serves: on the cluster, one master sleeps, and
+        // every call below is for its slots (the other masters' slots are ClusterMasterKilledTest's).
+        RedisServer sleeper = redis.nodes().get(0);
+        assertFalse(store.isRevoked(redis.idOn(sleeper, Ids.Kind.SESSION), Instant.now()), "connected");
+        // The cluster's masters mark a master failing after cluster-node-timeout (1 s here), a
+        // topology change rather than a slow Redis: there, it sleeps 0.8 s, still past the first call.
+        String seconds = redis.name().equals("cluster") ? "0.8" : "2";
+        CompletableFuture<String> sleep = CompletableFuture.supplyAsync(() -> sleeper.call(10_000, "DEBUG", "SLEEP", seconds));
         RedisServer.sleep(200);
         long t0 = System.nanoTime();
         RevocationStoreException timedOut = assertThrows(RevocationStoreException.class,
-                () -> store.isRevoked(random(Ids.Kind.SESSION), Instant.now()));
+                () -> store.isRevoked(redis.idOn(sleeper, Ids.Kind.SESSION), Instant.now()));
         long first = System.nanoTime() - t0;
         assertTrue(timedOut.getMessage().contains("300 ms"), timedOut.getMessage());
         assertTrue(r.failingFast());
         long worst = 0;
         for (int i = 0; i < 20; i++) {
+            String user = redis.idOn(sleeper, Ids.Kind.USER);
+            String sid = redis.idOn(sleeper, Ids.Kind.SESSION);
             long t = System.nanoTime();
-            assertThrows(RevocationStoreException.class, () -> store.generation(random(Ids.Kind.USER)));
-            assertThrows(SessionStoreException.class, () -> sessions.load(random(Ids.Kind.SESSION)));
+            assertThrows(RevocationStoreException.class, () -> store.generation(user));
+            assertThrows(SessionStoreException.class, () -> sessions.load(sid));
             worst = Math.max(worst, System.nanoTime() - t);
         }
         assertEquals("OK", sleep.get(10, TimeUnit.SECONDS));
         long t1 = System.nanoTime();
         while (true) {
             try {
-                store.isRevoked(random(Ids.Kind.SESSION), Instant.now());
+                store.isRevoked(redis.idOn(sleeper, Ids.Kind.SESSION), Instant.now());
                 break;
             } catch (RevocationStoreException e) {
                 assertTrue(System.nanoTime() - t1 < TimeUnit.SECONDS.toNanos(2), "not back 2 s after the sleep");
@@ -299,7 +319,7 @@ class StandaloneRedisTest {
             }
         }
         long back = System.nanoTime() - t1;
-        Figures.report("DEBUG SLEEP 2 with a 300 ms timeout", "first call failed after " + Figures.millis(first / 1e6)
+        Figures.report(redis.figure("DEBUG SLEEP " + seconds + " with a 300 ms timeout"), "first call failed after " + Figures.millis(first / 1e6)
                 + ", later calls at once (worst pair " + Figures.millis(worst / 1e6) + "), answers again "
                 + Figures.millis(back / 1e6) + " after the sleep");
         assertTrue(first < TimeUnit.MILLISECONDS.toNanos(300 + 100), "first " + first / 1e6);
@@ -313,7 +333,7 @@ class StandaloneRedisTest {
         RedisRevocationStore store = client().revocationStore();
         String series = random(Ids.Kind.SERIES);
         store.startSeries(series, Instant.now().plusSeconds(60));
-        assertEquals("OK", redis.call("SCRIPT", "FLUSH"));
+        assertEquals(redis.nodes().size(), redis.onEveryNode("SCRIPT", "FLUSH").stream().filter("OK"::equals).count());
         assertEquals(RevocationStore.SeriesUse.ROTATED, store.useSeries(series, 0, Instant.now(), Duration.ofSeconds(30)));
         assertEquals(RevocationStore.SeriesUse.GRACE, store.useSeries(series, 0, Instant.now(), Duration.ofSeconds(30)));
     }
@@ -329,18 +349,17 @@ class StandaloneRedisTest {
 
     @Test
     void startUpFailsLoudlyWhenRedisCannotBeReachedAndSettingsAreChecked() {
-        int nothing = RedisServer.freePort();
-        RevocationStoreException e = assertThrows(RevocationStoreException.class,
-                () -> WaferRedis.builder(RedisURI.create("redis://127.0.0.1:" + nothing)).build());
+        WaferRedis.Builder unreachable = redis.unreachable();
+        RevocationStoreException e = assertThrows(RevocationStoreException.class, unreachable::build);
         assertTrue(e.getMessage().startsWith("could not connect to Redis"), e.getMessage());
-        WaferRedis.Builder b = WaferRedis.builder(redis.uri());
+        WaferRedis.Builder b = redis.builder();
         assertThrows(IllegalArgumentException.class, () -> b.commandTimeout(Duration.ofMillis(5)));
         assertThrows(IllegalArgumentException.class, () -> b.keyPrefix("a{b}:"));
         assertThrows(IllegalArgumentException.class, () -> b.keyPrefix(""));
         assertThrows(IllegalArgumentException.class, () -> b.localCache(Duration.ofSeconds(11), 10));
         assertThrows(IllegalArgumentException.class, () -> b.maxReconnectDelay(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> WaferRedis.clusterBuilder(List.of()));
-        WaferRedis other = client(WaferRedis.builder(redis.uri()).keyPrefix("other-app:"));
+        WaferRedis other = client(redis.builder().keyPrefix("other-app:"));
         String id = random(Ids.Kind.SESSION);
         other.revocationStore().revoke(id, Instant.now().plusSeconds(60));
         assertFalse(client().revocationStore().isRevoked(id, Instant.now()), "prefixes keep applications apart");
@@ -349,11 +368,12 @@ class StandaloneRedisTest {
 
     @Test
     void memoryPerRevokedIdAndPerSession() throws Exception {
-        redis.call("FLUSHALL");
+        // On the cluster, used_memory and DBSIZE are summed over the three masters.
+        redis.flushAll();
         RedisRevocationStore store = client().revocationStore();
         RedisSessionStore sessions = client().sessionStore();
         int n = 20_000;
-        long before = usedMemory();
+        long before = redis.usedMemory();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> work = new ArrayList<>();
@@ -367,76 +387,75 @@ class StandaloneRedisTest {
             for (Future<?> f : work) {
                 f.get();
             }
-            long revoked = usedMemory();
+            long revoked = redis.usedMemory();
             byte[] small = "{\"v\":1,\"a\":{\"cart\":[\"tea\",\"milk\"],\"visits\":12}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             for (int i = 0; i < n / 4; i++) {
                 sessions.save(random(Ids.Kind.SESSION), small, Instant.now().plus(Duration.ofMinutes(30)));
             }
-            long saved = usedMemory();
-            assertEquals(Integer.toString(n + n / 4), redis.call("DBSIZE"));
+            long saved = redis.usedMemory();
+            assertEquals(n + n / 4, redis.dbSize());
             double perId = (revoked - before) / (double) n;
             double perSession = (saved - revoked) / (double) (n / 4);
-            Figures.report("memory per revoked id", String.format(java.util.Locale.ROOT, "%.0f bytes (used_memory over %d ids; "
+            Figures.report(redis.figure("memory per revoked id"), String.format(java.util.Locale.ROOT, "%.0f bytes (used_memory over %d ids; "
                     + "MEMORY USAGE of one key: %s bytes)", perId, n, memoryUsageOfOne(":r")));
-            Figures.report("memory per session kept in Redis (" + small.length + " bytes of JSON)",
+            Figures.report(redis.figure("memory per session kept in Redis (" + small.length + " bytes of JSON)"),
                     String.format(java.util.Locale.ROOT, "%.0f bytes", perSession));
             String series = random(Ids.Kind.SERIES);
             store.startSeries(series, Instant.now().plus(Duration.ofDays(30)));
             String user = random(Ids.Kind.USER);
             store.advanceGeneration(user);
-            Figures.report("MEMORY USAGE of a remember-me series and of a generation",
-                    redis.call("MEMORY", "USAGE", "wafer:{" + series + "}:s") + " and "
-                            + redis.call("MEMORY", "USAGE", "wafer:{" + user + "}:g") + " bytes");
+            Figures.report(redis.figure("MEMORY USAGE of a remember-me series and of a generation"),
+                    redis.onOwner("wafer:{" + series + "}:s", "MEMORY", "USAGE", "wafer:{" + series + "}:s") + " and "
+                            + redis.onOwner("wafer:{" + user + "}:g", "MEMORY", "USAGE", "wafer:{" + user + "}:g") + " bytes");
             assertTrue(perId > 50 && perId < 300, "per id " + perId);
         } finally {
             pool.shutdownNow();
         }
-        redis.call("FLUSHALL");
+        redis.flushAll();
     }
 
-    private static long usedMemory() {
-        for (String line : redis.call("INFO", "memory").split("\r?\n")) {
-            if (line.startsWith("used_memory:")) {
-                return Long.parseLong(line.substring("used_memory:".length()).trim());
-            }
-        }
-        throw new AssertionError("no used_memory");
-    }
-
-    private static String memoryUsageOfOne(String suffix) {
-        for (String k : redis.call("KEYS", "*" + suffix).split("\n")) {
-            return redis.call("MEMORY", "USAGE", k);
+    private String memoryUsageOfOne(String suffix) {
+        for (String k : redis.keys("*" + suffix)) {
+            return redis.onOwner(k, "MEMORY", "USAGE", k);
         }
         return "?";
     }
 
-    /** The ACL docs/redis.md gives: these keys, this channel, these commands, and nothing else. */
+    /**
+     * The ACL docs/redis.md gives: these keys, this channel, these commands, and nothing else (and,
+     * on a cluster, the topology command: {@link RedisDeployment#extraAcl()}).
+     */
     static final String[] ACL = {"ACL", "SETUSER", "wafer", "on", ">wafer-test-password", "resetkeys", "~wafer:*",
         "resetchannels", "&wafer:invalidate", "-@all", "+@connection", "+get", "+set", "+del", "+pexpireat", "+incr",
         "+hset", "+hmget", "+eval", "+evalsha", "+publish", "+subscribe"};
 
     @Test
     void aUserLimitedToItsKeysChannelAndCommandsIsEnough() {
-        assertEquals("OK", redis.call(ACL));
+        List<String> acl = new ArrayList<>(List.of(ACL));
+        acl.addAll(redis.extraAcl());
+        for (String reply : redis.onEveryNode(acl.toArray(new String[0]))) {
+            assertEquals("OK", reply);
+        }
         try {
-            WaferRedis limited = client(WaferRedis.builder(RedisURI.create("redis://wafer:wafer-test-password@127.0.0.1:"
-                    + redis.port)));
+            WaferRedis limited = client(redis.builder("wafer", "wafer-test-password"));
             RedisRevocationStore store = limited.revocationStore();
-            String id = random(Ids.Kind.SESSION);
-            store.revoke(id, Instant.now().plusSeconds(60));
-            assertTrue(store.isRevoked(id, Instant.now()));
-            String user = random(Ids.Kind.USER);
-            assertEquals(1, store.advanceGeneration(user));
-            assertEquals(1, store.generation(user));
-            String series = random(Ids.Kind.SERIES);
-            store.startSeries(series, Instant.now().plusSeconds(60));
-            assertEquals(RevocationStore.SeriesUse.ROTATED, store.useSeries(series, 0, Instant.now(), Duration.ofSeconds(30)));
             RedisSessionStore sessions = limited.sessionStore();
-            sessions.save(id, new byte[] {'{', '}'}, Instant.now().plusSeconds(60));
-            sessions.touch(id, Instant.now().plusSeconds(120));
-            assertEquals(2, sessions.load(id).length);
-            sessions.delete(id);
-            assertNull(sessions.load(id));
+            for (RedisServer node : redis.nodes()) { // on the cluster, keys on every master
+                String id = redis.idOn(node, Ids.Kind.SESSION);
+                store.revoke(id, Instant.now().plusSeconds(60));
+                assertTrue(store.isRevoked(id, Instant.now()));
+                String user = redis.idOn(node, Ids.Kind.USER);
+                assertEquals(1, store.advanceGeneration(user));
+                assertEquals(1, store.generation(user));
+                String series = redis.idOn(node, Ids.Kind.SERIES);
+                store.startSeries(series, Instant.now().plusSeconds(60));
+                assertEquals(RevocationStore.SeriesUse.ROTATED, store.useSeries(series, 0, Instant.now(), Duration.ofSeconds(30)));
+                sessions.save(id, new byte[] {'{', '}'}, Instant.now().plusSeconds(60));
+                sessions.touch(id, Instant.now().plusSeconds(120));
+                assertEquals(2, sessions.load(id).length);
+                sessions.delete(id);
+                assertNull(sessions.load(id));
+            }
             assertEquals(0, store.stats().failures() + sessions.failures());
             RedisRevocationStore other = client().revocationStore();
             String seen = random(Ids.Kind.SESSION);
@@ -447,7 +466,7 @@ class StandaloneRedisTest {
                 assertTrue(System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(400), "the limited user gets invalidations");
             }
         } finally {
-            redis.call("ACL", "DELUSER", "wafer");
+            redis.onEveryNode("ACL", "DELUSER", "wafer");
         }
     }
 
