@@ -18,8 +18,12 @@ import dev.wafer.SealingKeySet;
 import dev.wafer.SigningAlgorithm;
 import dev.wafer.SigningKeySet;
 import dev.wafer.Wafer;
+import dev.wafer.WaferEngines;
+import dev.wafer.spi.WaferProvider;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -64,6 +68,33 @@ class JcaKeyFilesTest {
         assertEquals(ring.keys(), KeyFiles.create().readSealingKeySet(ringFile, master).keys());
         assertEquals(signing.keys(), KeyFiles.create().readSigningKeySet(signingFile, master).keys());
         assertEquals(signing.primary(), KeyFiles.create().readSigningKeySet(signingFile, master).primary());
+    }
+
+    @Test
+    void keyFilesMadeWithExplicitEnginesSealAndReadWithThoseEngines() throws IOException {
+        Path services = dir.resolve("loader/META-INF/services/" + WaferProvider.class.getName());
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, CountingJcaProvider.class.getName() + "\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("loader").toUri().toURL()},
+                JcaKeyFilesTest.class.getClassLoader())) {
+            WaferEngines counting = Wafer.engines(loader);
+            assertEquals("counting-jca", counting.servedBy(SealingAlgorithm.XAES_256_GCM));
+            KeyFiles files = KeyFiles.create(counting);
+            MasterKey master = MasterKey.generate();
+            SealingKeySet keys = SealingKeySet.generate();
+
+            int before = CountingJcaProvider.AEAD_ENGINES.get();
+            Path file = Files.writeString(dir.resolve("cookie.jwks"), files.seal(keys.toJwkSet(), master, 1));
+            int afterSeal = CountingJcaProvider.AEAD_ENGINES.get();
+            assertTrue(afterSeal > before, "sealed with the engines it was made with");
+            assertEquals(keys.keys(), files.readSealingKeySet(file, master).keys());
+            int afterRead = CountingJcaProvider.AEAD_ENGINES.get();
+            assertTrue(afterRead > afterSeal, "opened with the engines it was made with");
+
+            assertEquals(keys.keys(), KeyFiles.create().readSealingKeySet(file, master).keys(),
+                    "the same file, read by the default engines");
+            assertEquals(afterRead, CountingJcaProvider.AEAD_ENGINES.get(), "the default engines are not those");
+        }
     }
 
     @Test
