@@ -5,13 +5,13 @@ import dev.wafer.KeyException;
 import dev.wafer.TokenVerifier;
 import dev.wafer.UnknownKeyIdException;
 import dev.wafer.VerificationKeySet;
+import dev.wafer.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <li>Only an unknown key id triggers a refetch, never any other rejection, and not more than once
  *     per {@link Builder#minRefetchInterval} (30 s by default): forged key ids cannot make every
  *     request fetch.</li>
- * <li>A fetch that fails (network, status, a body over 1 MiB, a set with no usable key) keeps the
+ * <li>A fetch that fails (network, status, a body over 1 MiB or not UTF-8, a set with no usable key) keeps the
  *     last good set; keys the set refuses (weak, degenerate) are skipped and logged, the rest used.</li>
  * <li>Use HTTPS: the keys are only as trustworthy as the channel that brings them.</li>
  * </ul>
@@ -153,7 +153,15 @@ public final class RemoteJwks implements TokenVerifier {
         if (body.length > MAX_BODY_BYTES) {
             throw new IOException("the JWK Set is larger than 1 MiB");
         }
-        VerificationKeySet keys = VerificationKeySet.fromJwkSetSkippingRefused(new String(body, StandardCharsets.UTF_8),
+        String json;
+        try {
+            // Strict, as every other reader of key files: a lenient decoder would turn bytes that are
+            // not UTF-8 into U+FFFD and accept a set that no other Wafer reader accepts.
+            json = Utf8.decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new KeyException("the JWK Set is not UTF-8 text");
+        }
+        VerificationKeySet keys = VerificationKeySet.fromJwkSetSkippingRefused(json,
                 refused -> LOG.warn("A key of the JWK Set at {} is refused: {}", uri, refused.getMessage()));
         current = Objects.requireNonNull(build.apply(keys), "the built verifier");
         freshUntil = now.plus(maxAge(response.headers().firstValue("Cache-Control").orElse(null)));

@@ -35,6 +35,8 @@ class JwksTest {
     final AtomicInteger fetches = new AtomicInteger();
     volatile int status = 200;
     volatile String cacheControl;
+    /** Bytes to put, unquoted, in a "note" member at the front of the served set; null for none. */
+    volatile byte[] note;
     HttpServer server;
     URI uri;
 
@@ -50,6 +52,9 @@ class JwksTest {
                 exchange.getResponseHeaders().set("Cache-Control", cacheControl);
             }
             byte[] body = status == 200 ? r.body() : "down".getBytes(StandardCharsets.UTF_8);
+            if (status == 200 && note != null) {
+                body = withNote(body, note);
+            }
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -96,6 +101,7 @@ class JwksTest {
         // The issuer rotates: its first token under the new key makes the consumer refetch, once.
         SigningKeySet rotated = keys.rotate().keySet();
         published.set(rotated);
+        clock.advance(Duration.ofSeconds(31)); // past the refetch interval: an unknown key id may fetch
         clock.advance(Duration.ofSeconds(31));
         assertEquals("42", remote.verify(token(rotated)).subject().orElseThrow());
         assertEquals(2, fetches.get());
@@ -138,6 +144,35 @@ class JwksTest {
         int before = fetches.get();
         remote.verify(token(keys));
         assertEquals(before + 1, fetches.get(), "a max-age beyond the cap (one hour) is capped");
+    }
+
+    private static byte[] withNote(byte[] set, byte[] note) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes("{\"note\":\"".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(note);
+        out.writeBytes("\",".getBytes(StandardCharsets.US_ASCII));
+        out.write(set, 1, set.length - 1); // the set without its opening brace
+        return out.toByteArray();
+    }
+
+    @Test
+    void aJwkSetThatIsNotUtf8IsRefusedAsAnyUnreadableSetIs() {
+        note = new byte[] {'c', 'a', 'f', (byte) 0xc3, (byte) 0xa9}; // "café"
+        RemoteJwks remote = RemoteJwks.builder(uri, this::build).clock(clock).build();
+        assertEquals("42", remote.verify(token(keys)).subject().orElseThrow(), "a valid UTF-8 member is no problem");
+
+        note = new byte[] {'c', 'a', 'f', (byte) 0xe9}; // "café" in Latin-1: a lenient decoder reads "caf\ufffd"
+        KeyException e = assertThrows(KeyException.class, () -> RemoteJwks.builder(uri, this::build).clock(clock).build());
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+
+        SigningKeySet rotated = keys.rotate().keySet();
+        published.set(rotated);
+        clock.advance(Duration.ofSeconds(31)); // past the refetch interval: an unknown key id may fetch
+        int before = fetches.get();
+        assertThrows(UnknownKeyIdException.class, () -> remote.verify(token(rotated)),
+                "the new key comes in a set that is not UTF-8: refused, and the last good set stays");
+        assertEquals(before + 1, fetches.get());
+        assertEquals("42", remote.verify(token(keys)).subject().orElseThrow());
     }
 
     @Test
