@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,18 @@ import java.util.Objects;
  */
 public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One SHA-256 per thread: {@code MessageDigest.getInstance} searches the provider list on
+     * every call, twice a request for the revocation check. A digest resets itself after
+     * {@code digest}, and a thread uses its own, so none is shared.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    });
 
     /** What an id names, so that equal strings of different kinds hash apart. */
     public enum Kind {
@@ -28,7 +41,10 @@ public final class Ids {
         /** A remember-me series id. */
         SERIES,
         /** A user name, for the per-user generation. */
-        USER
+        USER;
+
+        /** {@code "wafer-web/" + kind + "/"}, hashed before the id. */
+        private final byte[] prefix = ("wafer-web/" + name().toLowerCase(Locale.ROOT) + "/").getBytes(StandardCharsets.US_ASCII);
     }
 
     private Ids() {
@@ -57,12 +73,9 @@ public final class Ids {
     public static String hash(Kind kind, String id) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("wafer-web/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "/").getBytes(StandardCharsets.US_ASCII));
-            return Base64Url.encode(sha.digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        MessageDigest sha = SHA_256.get();
+        sha.reset(); // in case a previous call failed between update and digest
+        sha.update(kind.prefix);
+        return Base64Url.encode(sha.digest(id.getBytes(StandardCharsets.UTF_8)));
     }
 }
