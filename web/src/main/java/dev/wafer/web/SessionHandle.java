@@ -569,8 +569,10 @@ public final class SessionHandle {
      * {@link SessionStore#MAX_DATA_BYTES} of data.
      */
     private void checkSize(SessionState s) {
+        // Encoded as the commit will issue it, now: the commit then reuses these bytes if nothing changes in between.
+        long issuedAt = now.getEpochSecond();
         if (config.sessionStore != null) {
-            if (config.sessionMode == SessionStore.Mode.OVERFLOW && fitsCookie(s.encode().length)) {
+            if (config.sessionMode == SessionStore.Mode.OVERFLOW && fitsCookie(s.encode(false, issuedAt).length)) {
                 return;
             }
             int dataBytes = s.encodeData().length;
@@ -582,7 +584,7 @@ public final class SessionHandle {
             return;
         }
         int budget = cookieBudget();
-        int cookieBytes = cookieBytes(s.encode().length);
+        int cookieBytes = cookieBytes(s.encode(false, issuedAt).length);
         if (cookieBytes > budget) {
             throw new ValueTooLargeException("the session would seal to a cookie of " + cookieBytes + " bytes "
                     + "(name=value), more than the budget of " + budget + "; browsers drop larger cookies. Keep less in "

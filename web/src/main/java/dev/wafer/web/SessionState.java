@@ -2,8 +2,10 @@ package dev.wafer.web;
 
 import dev.wafer.internal.Json;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -39,7 +41,20 @@ final class SessionState {
     String binding;
     /** Whether the cookie this came from holds no attributes: they are in the session store. */
     boolean attributesInStore;
-    final Map<String, Object> attributes = new LinkedHashMap<>();
+    /**
+     * The attributes. As decoded, they are the parser's own unmodifiable map, whose values are
+     * already what {@link SessionValues#copy} would make of them, so a request that only reads
+     * them copies nothing; the first change copies the map ({@link #writableAttributes}).
+     */
+    private Map<String, Object> attributes = Map.of();
+    /** Whether {@link #attributes} is this session's own map, which it may change. */
+    private boolean attributesOwned;
+    /** Counts the changes to the attributes, for {@link #encode(boolean, long)}'s last result. */
+    private int attributesVersion;
+
+    /** The last encoding and what it was made from: a session is often encoded twice unchanged (size check, commit). */
+    private byte[] encoded;
+    private Object[] encodedFrom;
 
     SessionState(String id, long createdAt, long endsAt) {
         this.id = Objects.requireNonNull(id, "id");
@@ -64,6 +79,23 @@ final class SessionState {
      *     says so ({@code "s":1}) in place of holding them
      */
     byte[] encode(boolean withoutAttributes) {
+        return encode(withoutAttributes, issuedAt);
+    }
+
+    /**
+     * The session for its cookie as it will be issued at a given time (the size check encodes it
+     * as the commit will). The result is the previous one when nothing it is made from changed
+     * since: the caller must not change it.
+     *
+     * @param withoutAttributes whether the cookie holds {@code "s":1} in place of the attributes
+     * @param issuedAt the issue time written, epoch seconds
+     */
+    byte[] encode(boolean withoutAttributes, long issuedAt) {
+        Object[] from = {id, createdAt, issuedAt, endsAt, user, userGeneration, series, csrfSecret, binding,
+            attributesVersion, withoutAttributes};
+        if (encoded != null && Arrays.equals(from, encodedFrom)) {
+            return encoded;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("v", (long) VERSION);
         m.put("id", id);
@@ -88,7 +120,10 @@ final class SessionState {
         } else {
             m.put("a", attributes);
         }
-        return Json.writeObject(m);
+        byte[] json = Json.writeObject(m);
+        encoded = json;
+        encodedFrom = from;
+        return json;
     }
 
     /**
@@ -129,7 +164,7 @@ final class SessionState {
             throw new IllegalArgumentException("not a version 1 session");
         }
         SessionState s = new SessionState(string(m, "id", true), number(m, "c"), number(m, "e"));
-        if (!s.id.matches("[A-Za-z0-9_-]{22}")) {
+        if (!isId(s.id)) {
             throw new IllegalArgumentException("malformed session id");
         }
         s.issuedAt = number(m, "i");
@@ -155,23 +190,80 @@ final class SessionState {
         return s;
     }
 
+    /** Whether a string is an id as {@link Ids#random()} makes them: 22 base64url characters. */
+    private static boolean isId(String id) {
+        if (id.length() != 22) {
+            return false;
+        }
+        for (int i = 0; i < 22; i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
     private void readAttributes(Object a) {
         if (!(a instanceof Map)) {
             throw new IllegalArgumentException("malformed session attributes");
         }
-        Map<?, ?> attrs = (Map<?, ?>) a;
+        Map<String, Object> attrs = (Map<String, Object>) a;
         if (attrs.size() > SessionValues.MAX_ATTRIBUTES) {
             throw new IllegalArgumentException("too many session attributes");
         }
-        attributes.clear();
-        for (Map.Entry<?, ?> e : attrs.entrySet()) {
-            String name = (String) e.getKey();
-            attributes.put(name, SessionValues.copy(name, e.getValue()));
+        Map<String, Object> copy = null;
+        for (Map.Entry<String, Object> e : attrs.entrySet()) {
+            String name = e.getKey();
+            Object value = SessionValues.readBack(name, e.getValue());
+            if (value != e.getValue() && copy == null) {
+                copy = new LinkedHashMap<>(attrs);
+            }
+            if (copy != null) {
+                copy.put(name, value);
+            }
         }
+        // The parser's map is unmodifiable and its values as copy makes them: kept, unless one was not.
+        attributes = copy != null ? copy : Collections.unmodifiableMap(attrs);
+        attributesOwned = copy != null;
+        attributesVersion++;
     }
 
-    Map<String, Object> attributesView() {
-        return Collections.unmodifiableMap(attributes);
+    /** An attribute, or null. */
+    Object attribute(String name) {
+        return attributes.get(name);
+    }
+
+    boolean hasAttribute(String name) {
+        return attributes.containsKey(name);
+    }
+
+    int attributeCount() {
+        return attributes.size();
+    }
+
+    List<String> attributeNames() {
+        return List.copyOf(attributes.keySet());
+    }
+
+    /** Sets an attribute to a value {@link SessionValues#copy} made; returns the previous value, or null. */
+    Object putAttribute(String name, Object value) {
+        return writableAttributes().put(name, Objects.requireNonNull(value, "value"));
+    }
+
+    /** Removes an attribute; returns its value, or null. */
+    Object removeAttribute(String name) {
+        return attributes.containsKey(name) ? writableAttributes().remove(name) : null;
+    }
+
+    private Map<String, Object> writableAttributes() {
+        if (!attributesOwned) {
+            attributes = new LinkedHashMap<>(attributes);
+            attributesOwned = true;
+        }
+        attributesVersion++;
+        return attributes;
     }
 
     private static String string(Map<String, Object> m, String name, boolean required) {

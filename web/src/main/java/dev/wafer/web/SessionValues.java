@@ -51,6 +51,58 @@ public final class SessionValues {
         return copy(name, value, 0);
     }
 
+    /**
+     * An attribute value as {@code Json.parseObject} read it from a session, checked as
+     * {@link #copy} checks a value, and kept as it is when it is already in the form {@code copy}
+     * would give: that parser's maps and lists are unmodifiable and hold only strings, booleans,
+     * {@code Long}, {@code BigInteger} beyond a long, finite {@code Double} and {@code null}.
+     * Anything else is copied, so that a session never holds a value a caller could change.
+     *
+     * @throws IllegalArgumentException on what {@link #copy} refuses: a bad name, a {@code null}
+     *     value, nesting deeper than {@value #MAX_DEPTH}
+     */
+    static Object readBack(String name, Object value) {
+        checkName(name);
+        if (value == null) {
+            throw new IllegalArgumentException("session attribute '" + name + "' is null: remove it instead");
+        }
+        return isAsCopied(value, 0) ? value : copy(name, value, 0);
+    }
+
+    private static final Class<?> UNMODIFIABLE_MAP = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+    private static final Class<?> UNMODIFIABLE_LIST = Collections.unmodifiableList(new ArrayList<>()).getClass();
+
+    /** Whether {@link #copy} would return a value equal to this one, and it cannot be changed. */
+    private static boolean isAsCopied(Object v, int depth) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long) {
+            return true;
+        }
+        if (v instanceof BigInteger) {
+            return ((BigInteger) v).bitLength() >= 64;
+        }
+        if (v instanceof Double) {
+            return Double.isFinite((Double) v);
+        }
+        Class<?> c = v.getClass();
+        if (c != UNMODIFIABLE_MAP && c != UNMODIFIABLE_LIST || depth >= MAX_DEPTH) {
+            return false; // copy refuses it, or makes it unmodifiable
+        }
+        if (c == UNMODIFIABLE_MAP) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                if (!(e.getKey() instanceof String) || !isAsCopied(e.getValue(), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (Object o : (List<?>) v) {
+            if (!isAsCopied(o, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void checkName(String name) {
         if (name == null || name.isEmpty() || name.length() > MAX_NAME_CHARS) {
             throw new IllegalArgumentException("a session attribute name has 1 to " + MAX_NAME_CHARS + " characters");

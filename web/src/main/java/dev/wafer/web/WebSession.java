@@ -109,7 +109,7 @@ public final class WebSession {
      * @since 0.1
      */
     public Object getAttribute(String name) {
-        return state().attributes.get(name);
+        return state().attribute(name);
     }
 
     /**
@@ -131,17 +131,17 @@ public final class WebSession {
             return;
         }
         Object copy = SessionValues.copy(name, value);
-        if (!s.attributes.containsKey(name) && s.attributes.size() >= SessionValues.MAX_ATTRIBUTES) {
+        if (!s.hasAttribute(name) && s.attributeCount() >= SessionValues.MAX_ATTRIBUTES) {
             throw new IllegalArgumentException("a session holds at most " + SessionValues.MAX_ATTRIBUTES + " attributes");
         }
-        Object before = s.attributes.put(name, copy);
+        Object before = s.putAttribute(name, copy);
         try {
             handle.changed(s);
         } catch (RuntimeException e) {
             if (before == null) {
-                s.attributes.remove(name);
+                s.removeAttribute(name);
             } else {
-                s.attributes.put(name, before);
+                s.putAttribute(name, before);
             }
             throw e;
         }
@@ -156,8 +156,8 @@ public final class WebSession {
      */
     public void removeAttribute(String name) {
         SessionState s = state();
-        if (s.attributes.containsKey(name)) {
-            s.attributes.remove(name);
+        if (s.hasAttribute(name)) {
+            s.removeAttribute(name);
             handle.changed(s);
         }
     }
@@ -170,7 +170,7 @@ public final class WebSession {
      * @since 0.1
      */
     public List<String> attributeNames() {
-        return List.copyOf(state().attributes.keySet());
+        return state().attributeNames();
     }
 
     /**
@@ -192,7 +192,7 @@ public final class WebSession {
     @Override
     public String toString() {
         try {
-            return "WebSession[" + state().attributes.size() + " attributes" + (state().user != null ? ", signed in" : "") + "]";
+            return "WebSession[" + state().attributeCount() + " attributes" + (state().user != null ? ", signed in" : "") + "]";
         } catch (IllegalStateException e) {
             return "WebSession[invalidated]";
         }
