@@ -48,6 +48,7 @@ public final class CookieHeader {
         if (total > MAX_HEADER_BYTES) {
             return Map.of();
         }
+        // A name's values: a singleton list for the usual one, an ArrayList once a second comes.
         Map<String, List<String>> cookies = new LinkedHashMap<>();
         int count = 0;
         for (String h : headers) {
@@ -63,18 +64,47 @@ public final class CookieHeader {
                 }
                 int eq = h.indexOf('=', at);
                 if (eq > at && eq < end) {
-                    String name = h.substring(at, eq).strip();
-                    String value = h.substring(eq + 1, end).strip();
-                    if (isToken(name)) {
-                        cookies.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+                    // strip() of the name and of the value, by index: one substring each, none for a bad name
+                    int nameStart = skipSpace(h, at, eq);
+                    int nameEnd = trimSpace(h, nameStart, eq);
+                    if (isToken(h, nameStart, nameEnd)) {
+                        int valueStart = skipSpace(h, eq + 1, end);
+                        String name = h.substring(nameStart, nameEnd);
+                        String value = h.substring(valueStart, trimSpace(h, valueStart, end));
+                        List<String> values = cookies.get(name);
+                        if (values == null) {
+                            cookies.put(name, Collections.singletonList(value));
+                        } else {
+                            if (!(values instanceof ArrayList)) {
+                                values = new ArrayList<>(values);
+                                cookies.put(name, values);
+                            }
+                            values.add(value);
+                        }
                         count++;
                     }
                 }
                 at = end + 1;
             }
         }
-        cookies.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        cookies.replaceAll((k, v) -> v instanceof ArrayList ? Collections.unmodifiableList(v) : v);
         return Collections.unmodifiableMap(cookies);
+    }
+
+    /** The first index from {@code from} that is not whitespace ({@link String#strip()}'s), or {@code to}. */
+    private static int skipSpace(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** The end of {@code s[from, to)} without its trailing whitespace. */
+    private static int trimSpace(String s, int from, int to) {
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
     }
 
     /**
@@ -88,11 +118,11 @@ public final class CookieHeader {
         return header == null ? Map.of() : parse(List.of(header));
     }
 
-    private static boolean isToken(String s) {
-        if (s.isEmpty()) {
+    private static boolean isToken(String s, int from, int to) {
+        if (from == to) {
             return false;
         }
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             if (!CookieSpec.isTokenChar(s.charAt(i))) {
                 return false;
             }

@@ -192,10 +192,19 @@ public final class CookieSpec {
         return budgetBytes - name.length() - 1;
     }
 
+    /** {@link #isCookieOctet} by table: every reissued session cookie's value, some 500 characters, is checked. */
+    private static final boolean[] COOKIE_OCTETS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            // RFC 6265 §4.1.1: %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E
+            COOKIE_OCTETS[c] = c == 0x21 || c >= 0x23 && c <= 0x2B || c >= 0x2D && c <= 0x3A || c >= 0x3C && c <= 0x5B
+                    || c >= 0x5D && c <= 0x7E;
+        }
+    }
+
     static boolean isCookieOctet(char c) {
-        // RFC 6265 §4.1.1: %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E
-        return c == 0x21 || c >= 0x23 && c <= 0x2B || c >= 0x2D && c <= 0x3A || c >= 0x3C && c <= 0x5B
-                || c >= 0x5D && c <= 0x7E;
+        return c < 128 && COOKIE_OCTETS[c];
     }
 
     static boolean isTokenChar(char c) {
