@@ -92,7 +92,7 @@ final class Plan {
             }
         });
         plan.add(group(SignaturePrimitiveBenchmark.class, signVerify,
-                params("engine", List.of("jdk", "bc"), "algorithm", SIGN_ALGORITHMS), 1, smoke));
+                params("engine", List.of("jdk", "bc", "accp"), "algorithm", SIGN_ALGORITHMS), 1, smoke));
         plan.add(group(NimbusJwsBenchmark.class, signVerify, Map.of("algorithm", PEER_SIGN_ALGORITHMS), 1, smoke));
         plan.add(group(JjwtJwsBenchmark.class, signVerify, Map.of("algorithm", PEER_SIGN_ALGORITHMS), 1, smoke));
 
@@ -116,7 +116,7 @@ final class Plan {
             }
         });
         twoThreads.add(group(SignaturePrimitiveBenchmark.class, signVerify,
-                params("engine", List.of("jdk", "bc"), "algorithm", List.of(SigningAlgorithm.ED25519.name())), 2, smoke));
+                params("engine", List.of("jdk", "bc", "accp"), "algorithm", List.of(SigningAlgorithm.ED25519.name())), 2, smoke));
         twoThreads.add(group(NonceBenchmark.class, List.of("draw"),
                 params("source", List.of("shared", "thread", "drbg-thread", "thread-buffered"), "bytes", List.of("12")), 2, smoke));
         if (smoke) {

@@ -271,9 +271,9 @@ public final class Report {
         return b.build();
     }
 
-    /** Installed providers in a stable order (jca, bc, tink, then by name), with what each supports. */
+    /** Installed providers in a stable order (jca, bc, tink, accp, then by name), with what each supports. */
     static Map<String, Set<Algorithm>> installedProviders() {
-        List<String> order = List.of("jca", "bc", "tink");
+        List<String> order = List.of("jca", "bc", "tink", "accp");
         Map<String, Set<Algorithm>> m = new LinkedHashMap<>();
         Wafer.providers().stream()
                 .sorted((a, b) -> {

@@ -1,7 +1,9 @@
 package dev.wafer.benchmarks;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.SignatureException;
@@ -36,7 +38,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>{@code jdk}: {@link Signature} (SunEC Ed25519, SunRsaSign SHA256withRSA and RSASSA-PSS),
  * initialised once per thread. {@code bc}: BouncyCastle's lightweight API, {@link Ed25519Signer},
- * {@link RSADigestSigner} and {@link PSSSigner} (salt 32, MGF1-SHA-256), one per thread. RSA keys are
+ * {@link RSADigestSigner} and {@link PSSSigner} (salt 32, MGF1-SHA-256), one per thread. {@code accp}:
+ * the same {@link Signature}s from the Amazon Corretto Crypto Provider object (AWS-LC), with the
+ * JDK's keys, which ACCP translates once at init, as Wafer's accp provider does. RSA keys are
  * 2048 bits. The signing results of Wafer are divided by the faster of the two (for Ed25519 the issue
  * asks for BouncyCastle's).
  */
@@ -45,7 +49,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SignaturePrimitiveBenchmark {
 
-    @Param({"jdk", "bc"})
+    @Param({"jdk", "bc", "accp"})
     public String engine;
 
     @Param({"ED25519", "RS256", "PS256"})
@@ -61,12 +65,12 @@ public class SignaturePrimitiveBenchmark {
     @Setup
     public void setup() throws GeneralSecurityException, CryptoException {
         input = Fixtures.signingInput(algorithm.equals("ED25519") ? "EdDSA" : algorithm);
-        if (engine.equals("jdk")) {
+        if (engine.equals("jdk") || engine.equals("accp")) {
             setUpJdk();
         } else if (engine.equals("bc")) {
             setUpBc();
         } else {
-            throw new IllegalArgumentException("engine must be jdk or bc, not " + engine);
+            throw new IllegalArgumentException("engine must be jdk, bc or accp, not " + engine);
         }
         signature = sign();
         if (!verify()) {
@@ -83,13 +87,14 @@ public class SignaturePrimitiveBenchmark {
     }
 
     private Signature jdkSignature() throws GeneralSecurityException {
+        Provider p = engine.equals("accp") ? AmazonCorrettoCryptoProvider.INSTANCE : null;
         switch (algorithm) {
             case "ED25519":
-                return Signature.getInstance("Ed25519");
+                return p == null ? Signature.getInstance("Ed25519") : Signature.getInstance("Ed25519", p);
             case "RS256":
-                return Signature.getInstance("SHA256withRSA");
+                return p == null ? Signature.getInstance("SHA256withRSA") : Signature.getInstance("SHA256withRSA", p);
             case "PS256":
-                Signature s = Signature.getInstance("RSASSA-PSS");
+                Signature s = p == null ? Signature.getInstance("RSASSA-PSS") : Signature.getInstance("RSASSA-PSS", p);
                 s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
                 return s;
             default:

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class TokenBenchmark {
 
-    @Param({"jca", "bc", "tink"})
+    @Param({"jca", "bc", "tink", "accp"})
     public String provider;
 
     @Param({"ED25519", "RS256", "PS256"})
