@@ -33,6 +33,7 @@ class PublishedArtifactsIT {
             new String[] {"provider-jca", "wafer-provider-jca"},
             new String[] {"provider-bc", "wafer-provider-bc"},
             new String[] {"provider-tink", "wafer-provider-tink"},
+            new String[] {"provider-accp", "wafer-provider-accp"},
             new String[] {"cli", "wafer-cli"},
             new String[] {"web", "wafer-web"},
             new String[] {"redis", "wafer-redis"},
