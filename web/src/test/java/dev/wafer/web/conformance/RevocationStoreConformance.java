@@ -25,8 +25,12 @@ import org.junit.jupiter.api.Test;
  * subclass (in-memory here; wafer-redis against a real redis-server).
  */
 public abstract class RevocationStoreConformance {
-    /** Far enough ahead of the wall clock for a store that expires entries itself. */
-    protected static final Instant NOW = Instant.now().plusSeconds(5);
+    /**
+     * Far enough ahead of the wall clock for a store that expires entries itself: taken for each
+     * test, so that a suite run late in a long test JVM does not reason about a past that a real
+     * store has already expired.
+     */
+    protected final Instant NOW = Instant.now().plusSeconds(5);
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     /**
