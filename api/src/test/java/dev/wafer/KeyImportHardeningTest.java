@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Json;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an imported key must be before any provider sees it (issue 15, points 3, 4, 6, 10, 11 and
@@ -152,6 +156,32 @@ class KeyImportHardeningTest {
         }
         assertEquals("\ud83d\ude00", Json.parseObject("{\"a\":\"\\ud83d\\ude00\"}".getBytes(StandardCharsets.UTF_8)).get("a"),
                 "a pair is one code point, and fine");
+    }
+
+    @Test
+    void aKeyFileWithAnUnpairedSurrogateEscapeIsRefused(@TempDir Path dir) throws IOException {
+        String x = Base64Url.encode(SigningKey.ed25519("a", new byte[32]).publicKey().ed25519Bytes());
+        String publicSet = "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"k\",\"use\":\"sig\",\"x\":\"" + x
+                + "\",\"note\":\"KEY\"}],\"note\":\"SET\"}";
+        String sealingSet = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"0a1b2c3d\",\"alg\":\"XAES-256-GCM\",\"use\":\"enc\","
+                + "\"k\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\",\"note\":\"KEY\"}],\"note\":\"SET\"}";
+        String pair = "\\ud83d\\ude00";
+        Path file = dir.resolve("public.jwks");
+        Files.writeString(file, publicSet.replace("KEY", pair).replace("SET", pair));
+        assertEquals(1, KeyFiles.readVerificationKeySet(file).keys().size(), "a pair is fine");
+        assertEquals(1, SealingKeySet.fromJwkSet(sealingSet.replace("KEY", pair).replace("SET", pair)).keys().size());
+        for (String unpaired : List.of("\\ud800", "x\\udc00y", "\\ud83d\\u0041")) {
+            for (String[] where : List.of(new String[] {unpaired, "ok"}, new String[] {"ok", unpaired})) {
+                String pub = publicSet.replace("KEY", where[0]).replace("SET", where[1]);
+                assertTrue(refusal(pub).contains("surrogate"), refusal(pub));
+                Files.writeString(file, pub);
+                KeyException e = assertThrows(KeyException.class, () -> KeyFiles.readVerificationKeySet(file), pub);
+                assertTrue(e.getMessage().contains("surrogate"), e.getMessage());
+                String sealing = sealingSet.replace("KEY", where[0]).replace("SET", where[1]);
+                e = assertThrows(KeyException.class, () -> SealingKeySet.fromJwkSet(sealing), sealing);
+                assertTrue(e.getMessage().contains("surrogate"), e.getMessage());
+            }
+        }
     }
 
     @Test

@@ -14,11 +14,15 @@ import dev.wafer.SigningKey;
 import dev.wafer.SigningKeySet;
 import dev.wafer.TokenSigner;
 import dev.wafer.TokenVerifier;
+import dev.wafer.VerificationKeySet;
 import dev.wafer.internal.Base64Url;
 import dev.wafer.internal.Jws;
 import dev.wafer.spi.EncodedPrivateKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -289,6 +293,41 @@ public abstract class TokenConformance extends ProviderUnderTest {
         assertTrue(e.getMessage().endsWith("the Ed25519 public key (x) is not the public key of the private key (d)"), e.getMessage());
         String d = ja.substring(ja.indexOf("\"d\":\"") + 5);
         Secrets.assertNotIn(Base64Url.decode(d.substring(0, d.indexOf('"'))), e.getMessage());
+    }
+
+    @Test
+    void refusesAValidlySignedTokenWithAnUnpairedSurrogateInItsClaimsOrHeader() throws GeneralSecurityException {
+        // Signed by the JDK, apart from Wafer's signer (which never writes such text): the signature is
+        // valid, so only the unpaired surrogate escape can make the verifier refuse (issue 15, point 11).
+        KeyPair jdk = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] spki = jdk.getPublic().getEncoded();
+        String x = Base64Url.encode(java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length));
+        TokenVerifier verifier = TokenVerifier.builder(VerificationKeySet.fromJwkSet("{\"keys\":[{\"kty\":\"OKP\","
+                + "\"crv\":\"Ed25519\",\"kid\":\"jdk\",\"alg\":\"EdDSA\",\"use\":\"sig\",\"x\":\"" + x + "\"}]}"))
+                .engines(provider()).issuer(ISSUER).audience("api").clock(CLOCK).build();
+        long exp = NOW.getEpochSecond() + 60;
+        String header = "{\"alg\":\"EdDSA\",\"typ\":\"JWT\",\"kid\":\"jdk\",\"note\":\"TEXT\"}";
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"42\",\"aud\":\"api\",\"exp\":" + exp + ",\"name\":\"TEXT\"}";
+        String pair = "\\ud83d\\ude00";
+        assertEquals("\ud83d\ude00", verifier.verify(signedByJdk(jdk, header.replace("TEXT", pair), claims.replace("TEXT", pair)))
+                .getString("name").orElseThrow(), "the hand-signed token verifies when its escapes are a pair");
+        for (String unpaired : List.of("\\ud800", "x\\udc00y", "\\ud83d\\u0041", "\\ude00\\ud83d")) {
+            String badClaims = signedByJdk(jdk, header.replace("TEXT", "ok"), claims.replace("TEXT", unpaired));
+            InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> verifier.verify(badClaims), unpaired);
+            assertTrue(e.getMessage().contains("surrogate"), e.getMessage());
+            String badHeader = signedByJdk(jdk, header.replace("TEXT", unpaired), claims.replace("TEXT", "ok"));
+            e = assertThrows(InvalidTokenException.class, () -> verifier.verify(badHeader), unpaired);
+            assertTrue(e.getMessage().contains("surrogate"), e.getMessage());
+        }
+    }
+
+    private static String signedByJdk(KeyPair key, String headerJson, String claimsJson) throws GeneralSecurityException {
+        String input = Base64Url.encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + Base64Url.encode(claimsJson.getBytes(StandardCharsets.UTF_8));
+        Signature ed25519 = Signature.getInstance("Ed25519");
+        ed25519.initSign(key.getPrivate());
+        ed25519.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + Base64Url.encode(ed25519.sign());
     }
 
     /** A token with any header and claims, signed by the algorithm's test key (so only the header or claims are at fault). */
