@@ -140,8 +140,12 @@ class TokenCommandsTest {
     /** No control character that came from input reaches the terminal raw: not in output, not in errors. */
     @Test
     void inspectEscapesEveryControlCharacterThatCameFromInput() {
-        String raw = "\u001b]0;owned\u0007\u001b[2J\r\u009b31m";
-        String escaped = "\\u001b]0;owned\\u0007\\u001b[2J\\r\\u009b31m"; // JSON escapes of the same
+        // C0, C1 and DEL; the line and paragraph separators; the bidirectional embeddings, overrides and
+        // isolates (U+202A-U+202E, U+2066-U+2069), which reorder what a terminal shows after them.
+        String others = "\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
+        String raw = "\u001b]0;owned\u0007\u001b[2J\r\u009b31m\u007f" + others;
+        String escaped = "\\u001b]0;owned\\u0007\\u001b[2J\\r\\u009b31m\\u007f" // JSON escapes of the same
+                + others.chars().mapToObj(c -> String.format("\\u%04x", c)).collect(java.util.stream.Collectors.joining());
         java.util.function.Function<String, String> b64 = t -> java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         // Raw controls in the header, and a duplicate member named by escapes: jackson's messages would quote them.
@@ -150,11 +154,15 @@ class TokenCommandsTest {
         // A well-formed token whose header and claims carry escapes in names and values.
         String inValues = b64.apply("{\"alg\":\"EdDSA\",\"kid\":\"" + escaped + "\"}") + "."
                 + b64.apply("{\"sub\":\"" + escaped + "\",\"" + escaped + "\":\"x\"}") + ".AA";
-        for (String token : List.of(rawHeader, duplicate, inValues)) {
+        // Separators and bidi controls are legal raw in JSON strings: a well-formed token may carry them unescaped.
+        String rawInValues = b64.apply("{\"alg\":\"EdDSA\",\"kid\":\"k" + others + "\"}") + "."
+                + b64.apply("{\"sub\":\"" + others + "\",\"" + others + "\":\"x\"}") + ".AA";
+        assertEquals(0, cli.run("inspect", rawInValues).code(), cli.run("inspect", rawInValues).toString());
+        for (String token : List.of(rawHeader, duplicate, inValues, rawInValues)) {
             Cli.Result r = cli.run("inspect", token);
             for (String text : List.of(r.out(), r.err())) {
                 for (char c : text.toCharArray()) {
-                    assertTrue(c == '\n' || c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f),
+                    assertTrue(c == '\n' || c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f) && others.indexOf(c) < 0,
                             "raw control U+" + Integer.toHexString(c) + " in: " + text);
                 }
             }
@@ -163,6 +171,9 @@ class TokenCommandsTest {
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("\\u001B]0;owned\\u0007") && r.out().contains("\\u009b31m"),
                 "escapes are shown, not dropped: " + r.out());
+        String shown = r.out().toLowerCase(java.util.Locale.ROOT);
+        others.chars().forEach(c -> assertTrue(shown.contains(String.format("\\u%04x", c)),
+                "U+" + Integer.toHexString(c) + " is shown escaped, not dropped: " + r.out()));
         assertEquals(1, cli.run("inspect", duplicate).code());
         assertEquals(1, cli.run("inspect", rawHeader).code());
     }
