@@ -82,6 +82,9 @@ class KeyHygieneTest {
             Map.entry("dev.wafer.spi.support.JceAesGcm", "supportEnginesShowNoKeyBytes"),
             Map.entry("dev.wafer.spi.support.XaesGcm", "supportEnginesShowNoKeyBytes"),
             Map.entry("dev.wafer.spi.support.DerivedKeyCache", "supportEnginesShowNoKeyBytes"),
+            Map.entry("dev.wafer.spi.support.DerivedKeyCache$Lease", "supportEnginesShowNoKeyBytes"),
+            Map.entry("dev.wafer.spi.support.JceAesGcm$DerivedKey", "supportEnginesShowNoKeyBytes"),
+            Map.entry("dev.wafer.spi.support.JceAesGcm$WipeableAesKey", "supportEnginesShowNoKeyBytes"),
             Map.entry("dev.wafer.spi.RsaPrivateKeyMaterial", "keyMaterialShowsNoKeyBytes"));
 
     // ---- which classes hold keys ----------------------------------------------------------------
@@ -453,6 +456,14 @@ class KeyHygieneTest {
         xaes.seal(new byte[24], 0, new byte[0], 0, 0, new byte[0], 0, 0, new byte[16], 0);
         Secrets.assertNotIn(key, xaes.toString());
         assertEquals("XaesGcm[test]", xaes.toString());
-        assertEquals("DerivedKeyCache", new dev.wafer.spi.support.DerivedKeyCache<>(12, (n, o) -> key).toString());
+        dev.wafer.spi.support.DerivedKeyCache<byte[]> cache = new dev.wafer.spi.support.DerivedKeyCache<>(12, 8,
+                (n, o) -> key, k -> { });
+        assertEquals("DerivedKeyCache[capacity=8, hits=0, misses=0]", cache.toString());
+        dev.wafer.spi.support.DerivedKeyCache.Lease<byte[]> lease = cache.acquire(new byte[24], 0);
+        Secrets.assertNotIn(key, lease.toString());
+        assertEquals("DerivedKeyCache.Lease", lease.toString());
+        dev.wafer.spi.support.JceAesGcm.DerivedKey derived = gcm.derivedKey(key);
+        Secrets.assertNotIn(key, derived.toString());
+        assertEquals("JceAesGcm.DerivedKey", derived.toString());
     }
 }

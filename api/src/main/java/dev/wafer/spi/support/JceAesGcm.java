@@ -4,8 +4,11 @@ import dev.wafer.SealingAlgorithm;
 import dev.wafer.spi.AeadEngine;
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,8 +53,16 @@ public final class JceAesGcm implements AeadEngine {
         Cipher newCipher(String transformation) throws GeneralSecurityException;
     }
 
+    /** Ready ciphers a derived key keeps: one per thread that uses it at once, up to this many. */
+    public static final int SPARES_PER_KEY = 4;
+    /** Wiped ciphers kept for the next derived key, per engine. */
+    private static final int RECYCLED = 16;
+    private static final SecretKey ZERO_KEY = new DerivedKey(new byte[32]).key;
+
     private final CipherFactory factory;
     private final ThreadLocal<Cipher> gcm = new ThreadLocal<>();
+    /** Ciphers wiped (re-keyed with zeros) when their derived key left the cache. */
+    private final AtomicReferenceArray<Cipher> recycled = new AtomicReferenceArray<>(RECYCLED);
     private final SecretKeySpec key; // null for a GCM step with the key given per call
     private final String name;
 
@@ -177,6 +188,225 @@ public final class JceAesGcm implements AeadEngine {
             cipher.updateAAD(aad, aadOff, aadLen);
         }
         return cipher;
+    }
+
+    /**
+     * A derived AES-256 key with the ciphers initialised under it: a cipher keyed once keeps its
+     * AES key schedule (SunJCE recomputes it whenever a cipher's key bytes change), so a message
+     * under a cached derived key costs what one under a fixed key does.
+     *
+     * @since 0.1
+     */
+    public static final class DerivedKey {
+        private final WipeableAesKey key;
+        private final AtomicReferenceArray<Cipher> spares = new AtomicReferenceArray<>(SPARES_PER_KEY);
+
+        private DerivedKey(byte[] bytes) {
+            this.key = new WipeableAesKey(bytes);
+        }
+
+        /** Names the class only. */
+        @Override
+        public String toString() {
+            return "JceAesGcm.DerivedKey";
+        }
+    }
+
+    /** An AES key whose bytes {@link #destroy()} zeroes, which {@code SecretKeySpec} cannot do. */
+    private static final class WipeableAesKey implements SecretKey {
+        private static final long serialVersionUID = 1L;
+        private final byte[] bytes;
+        private volatile boolean destroyed;
+
+        WipeableAesKey(byte[] bytes) {
+            this.bytes = bytes.clone();
+        }
+
+        @Override
+        public String getAlgorithm() {
+            return "AES";
+        }
+
+        @Override
+        public String getFormat() {
+            return "RAW";
+        }
+
+        @Override
+        public byte[] getEncoded() {
+            if (destroyed) {
+                throw new IllegalStateException("key destroyed");
+            }
+            return bytes.clone();
+        }
+
+        @Override
+        public void destroy() {
+            destroyed = true;
+            Arrays.fill(bytes, (byte) 0);
+        }
+
+        @Override
+        public boolean isDestroyed() {
+            return destroyed;
+        }
+
+        @Override
+        public String toString() {
+            return "WipeableAesKey";
+        }
+    }
+
+    /**
+     * A derived key for the per-call methods, for {@link XaesGcm}.
+     *
+     * @param derived the 32 key bytes; copied, the caller wipes them
+     * @return the key, with no cipher yet
+     * @since 0.1
+     */
+    public DerivedKey derivedKey(byte[] derived) {
+        if (derived.length != 32) {
+            throw new IllegalArgumentException("a derived key is 32 bytes, not " + derived.length);
+        }
+        return new DerivedKey(derived);
+    }
+
+    /**
+     * Destroys a derived key that no call uses any more: zeroes its bytes, and re-keys each of its
+     * ciphers with an all-zero key, which makes SunJCE zero the key schedule and its copy of the key
+     * bytes. Not reachable from here: the GHASH subkey and the copies that SunJCE drops to the
+     * garbage collector rather than zeroing (docs/benchmarks.md, issue 14). The wiped ciphers serve
+     * the next derived keys of this engine.
+     *
+     * @param k the key
+     * @since 0.1
+     */
+    public void wipe(DerivedKey k) {
+        for (int i = 0; i < SPARES_PER_KEY; i++) {
+            Cipher c = k.spares.getAndSet(i, null);
+            if (c != null) {
+                recycle(c);
+            }
+        }
+        k.key.destroy();
+    }
+
+    private void recycle(Cipher c) {
+        try {
+            c.init(Cipher.DECRYPT_MODE, ZERO_KEY, new GCMParameterSpec(TAG_BITS, new byte[NONCE_BYTES]));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return; // dropped to the collector: nothing else can be done with it
+        }
+        for (int i = 0; i < RECYCLED; i++) {
+            if (recycled.get(i) == null && recycled.compareAndSet(i, null, c)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Encrypts under a derived key and appends the tag, on one of its ready ciphers if one is free.
+     *
+     * @param k the derived key
+     * @param nonce array holding the 12-byte nonce
+     * @param nonceOff its offset
+     * @param aad array holding the associated data
+     * @param aadOff its offset
+     * @param aadLen its length
+     * @param in array holding the plaintext
+     * @param inOff its offset
+     * @param inLen its length
+     * @param out array receiving ciphertext and tag
+     * @param outOff its offset
+     * @throws GeneralSecurityException if the cipher fails
+     * @since 0.1
+     */
+    public void seal(DerivedKey k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+                     byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
+        run(Cipher.ENCRYPT_MODE, k, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
+    }
+
+    /**
+     * Checks the tag under a derived key and decrypts, on one of its ready ciphers if one is free.
+     *
+     * @param k the derived key
+     * @param nonce array holding the 12-byte nonce
+     * @param nonceOff its offset
+     * @param aad array holding the associated data
+     * @param aadOff its offset
+     * @param aadLen its length
+     * @param in array holding ciphertext and tag
+     * @param inOff its offset
+     * @param inLen its length
+     * @param out array receiving the plaintext
+     * @param outOff its offset
+     * @throws GeneralSecurityException if the tag does not verify or the cipher fails
+     * @since 0.1
+     */
+    public void open(DerivedKey k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+                     byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
+        run(Cipher.DECRYPT_MODE, k, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
+    }
+
+    private void run(int mode, DerivedKey k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+                     byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
+        int slot = -1;
+        Cipher c = null;
+        for (int i = 0; i < SPARES_PER_KEY && c == null; i++) {
+            c = k.spares.getAndSet(i, null);
+            slot = i;
+        }
+        if (c == null) {
+            c = takeRecycled();
+            slot = -1;
+        }
+        try {
+            GCMParameterSpec spec = new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_BYTES);
+            try {
+                c.init(mode, k.key, spec);
+            } catch (java.security.InvalidAlgorithmParameterException e) {
+                if (mode != Cipher.ENCRYPT_MODE) {
+                    throw e;
+                }
+                // SunJCE refuses to encrypt twice in a row on one cipher under one key and nonce;
+                // the api never repeats a nonce, but the engine is a deterministic function (the
+                // format vectors, the engine contract), so a cipher that did not encrypt last does it.
+                giveBack(k, c);
+                slot = -1;
+                c = factory.newCipher(TRANSFORMATION);
+                c.init(mode, k.key, spec);
+            }
+            if (aadLen > 0) {
+                c.updateAAD(aad, aadOff, aadLen);
+            }
+            c.doFinal(in, inOff, inLen, out, outOff);
+        } finally {
+            // Back to the key: keyed under it, the cipher keeps its schedule for the next message.
+            if (slot < 0 || !k.spares.compareAndSet(slot, null, c)) {
+                giveBack(k, c);
+            }
+        }
+    }
+
+    private void giveBack(DerivedKey k, Cipher c) {
+        for (int i = 0; i < SPARES_PER_KEY; i++) {
+            if (k.spares.compareAndSet(i, null, c)) {
+                return;
+            }
+        }
+        recycle(c);
+    }
+
+    private Cipher takeRecycled() throws GeneralSecurityException {
+        for (int i = 0; i < RECYCLED; i++) {
+            if (recycled.get(i) != null) {
+                Cipher c = recycled.getAndSet(i, null);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return factory.newCipher(TRANSFORMATION);
     }
 
     /**

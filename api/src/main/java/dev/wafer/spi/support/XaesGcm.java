@@ -10,12 +10,14 @@ import java.util.Objects;
  * XAES-256-GCM (<a href="https://c2sp.org/XAES-256-GCM">C2SP specification</a>) composed of a
  * provider's parts: AES-256-GCM under a key derived from the first 12 bytes of the 24-byte nonce,
  * with the last 12 bytes as the GCM nonce. This class holds what every provider shares: the nonce
- * split, the {@link DerivedKeyCache} (Wafer's sealer reuses a prefix for a run of values,
- * docs/format.md §1.3), and the wiping of derived key bytes. Thread-safe if the parts are.
+ * split, the shared, bounded {@link DerivedKeyCache} (Wafer's sealer reuses a prefix for a run of
+ * values, docs/format.md §1.3, so a reader sees few prefixes), and the wiping of derived keys.
+ * A derived key enters the cache only after its message authenticated (or was sealed).
+ * Thread-safe if the parts are.
  *
- * @param <K> the provider's form of a derived key (a {@code SecretKeySpec}, a BouncyCastle
- *     {@code KeyParameter}), the same object for every message under one prefix on a thread, so
- *     that an engine that keeps a key schedule per key object keeps it
+ * @param <K> the provider's form of a derived key (a key with ready ciphers, a BouncyCastle
+ *     {@code KeyParameter}), the same object for every message under one prefix while the cache
+ *     holds it, so that an engine that keeps a key schedule per key object keeps it
  * @since 0.1
  */
 public final class XaesGcm<K> implements AeadEngine {
@@ -50,6 +52,17 @@ public final class XaesGcm<K> implements AeadEngine {
          * @throws GeneralSecurityException if the key is refused
          */
         K gcmKey(byte[] derived) throws GeneralSecurityException;
+
+        /**
+         * Destroys a derived key that has left the cache and that no call uses any more: its bytes
+         * and whatever was built from it, as far as the platform allows. Wafer's providers all
+         * override it; the default, kept so that parts written before it still compile, leaves
+         * the key to the garbage collector.
+         *
+         * @param key the key, never used again
+         */
+        default void wipe(K key) {
+        }
 
         /**
          * AES-256-GCM encryption under a derived key, tag appended; in place must work.
@@ -105,7 +118,8 @@ public final class XaesGcm<K> implements AeadEngine {
      */
     public XaesGcm(Parts<K> parts, String providerName) {
         this.parts = Objects.requireNonNull(parts, "parts");
-        this.derived = new DerivedKeyCache<>(PREFIX_BYTES, this::newDerivedKey);
+        this.derived = new DerivedKeyCache<>(PREFIX_BYTES, DerivedKeyCache.DEFAULT_CAPACITY, this::newDerivedKey,
+                parts::wipe);
         this.name = "XaesGcm[" + providerName + "]";
     }
 
@@ -122,15 +136,38 @@ public final class XaesGcm<K> implements AeadEngine {
     @Override
     public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        parts.seal(derived.get(nonce, nonceOff), nonce, nonceOff + PREFIX_BYTES, aad, aadOff, aadLen,
-                in, inOff, inLen, out, outOff);
+        DerivedKeyCache.Lease<K> k = derived.acquire(nonce, nonceOff);
+        boolean done = false;
+        try {
+            parts.seal(k.key(), nonce, nonceOff + PREFIX_BYTES, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
+            done = true;
+        } finally {
+            derived.release(k, done);
+        }
     }
 
     @Override
     public void open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        parts.open(derived.get(nonce, nonceOff), nonce, nonceOff + PREFIX_BYTES, aad, aadOff, aadLen,
-                in, inOff, inLen, out, outOff);
+        DerivedKeyCache.Lease<K> k = derived.acquire(nonce, nonceOff);
+        boolean authentic = false;
+        try {
+            parts.open(k.key(), nonce, nonceOff + PREFIX_BYTES, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
+            authentic = true;
+        } finally {
+            // Only a prefix that opened a genuine value enters the cache: forgeries evict nothing.
+            derived.release(k, authentic);
+        }
+    }
+
+    /**
+     * This engine's cache of derived keys, for its counts (hit rate) in tests and benchmarks.
+     *
+     * @return the cache
+     * @since 0.1
+     */
+    public DerivedKeyCache<K> cache() {
+        return derived;
     }
 
     private K newDerivedKey(byte[] nonce, int nonceOff) throws GeneralSecurityException {

@@ -1,78 +1,225 @@
 package dev.wafer.spi.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The per-thread derived-key cache of the XAES engines: it may save work, never change a result. */
+/** The shared, bounded cache of XAES-derived keys: bounded, wiped, thread-safe, counted; never a wrong key. */
 class DerivedKeyCacheTest {
-    /** A stand-in derivation: the "key" names the prefix it was derived from, and counts calls. */
+
+    /** A stand-in derived key: names its prefix, knows whether it was wiped and whether it is in use. */
+    static final class FakeKey {
+        final String prefix;
+        final AtomicBoolean wiped = new AtomicBoolean();
+        final AtomicInteger users = new AtomicInteger();
+
+        FakeKey(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
     private final AtomicInteger derivations = new AtomicInteger();
-    private final DerivedKeyCache<String> cache = new DerivedKeyCache<>(4,
-            (nonce, off) -> derivations.incrementAndGet() + ":" + Arrays.toString(Arrays.copyOfRange(nonce, off, off + 4)));
+    private final ConcurrentLinkedQueue<FakeKey> alive = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger wipedTwice = new AtomicInteger();
+    private final AtomicInteger wipedInUse = new AtomicInteger();
 
-    private static byte[] nonce(int prefix, int rest) {
-        return new byte[] {9, 9, (byte) prefix, 0, 0, 1, (byte) rest, 7};
-    }
-
-    @Test
-    void derivesOncePerPrefixRunAndAgainWhenThePrefixChanges() throws Exception {
-        String a = cache.get(nonce(1, 1), 2);
-        assertSame(a, cache.get(nonce(1, 2), 2), "same prefix, other suffix: the cached key");
-        assertEquals(1, derivations.get());
-        String b = cache.get(nonce(2, 1), 2);
-        assertEquals("2:[2, 0, 0, 1]", b);
-        String a2 = cache.get(nonce(1, 3), 2);
-        assertEquals("3:[1, 0, 0, 1]", a2, "one entry: back to the first prefix derives again");
-        assertNotSame(a, a2);
-        // The prefix is read at the offset given, not at 0.
-        assertEquals("4:[9, 9, 1, 0]", cache.get(nonce(1, 3), 0));
-    }
-
-    @Test
-    void keepsOneEntryPerThread() throws Exception {
-        String here = cache.get(nonce(1, 1), 2);
-        List<String> there = new CopyOnWriteArrayList<>();
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            there.add(cache.get(nonce(1, 1), 2));
-            return null;
-        });
-        Thread t = new Thread(task);
-        t.start();
-        task.get();
-        assertNotSame(here, there.get(0), "another thread derives its own");
-        assertSame(here, cache.get(nonce(1, 9), 2), "and leaves this thread's entry alone");
-        assertEquals(2, derivations.get());
-    }
-
-    @Test
-    void aFailedDerivationLeavesTheEntryAsItWas() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        DerivedKeyCache<String> failing = new DerivedKeyCache<>(4, (nonce, off) -> {
-            if (nonce[off + 2] == 66) {
-                throw new GeneralSecurityException("engine failure");
+    private DerivedKeyCache<FakeKey> cache(int capacity) {
+        return new DerivedKeyCache<>(12, capacity, (nonce, off) -> {
+            derivations.incrementAndGet();
+            FakeKey k = new FakeKey(Arrays.toString(Arrays.copyOfRange(nonce, off, off + 12)));
+            alive.add(k);
+            return k;
+        }, k -> {
+            if (k.users.get() != 0) {
+                wipedInUse.incrementAndGet();
             }
-            return "k" + calls.incrementAndGet() + "-" + nonce[off + 2];
+            if (k.wiped.getAndSet(true)) {
+                wipedTwice.incrementAndGet();
+            }
         });
-        String k = failing.get(nonce(1, 1), 0);
-        assertThrows(GeneralSecurityException.class, () -> failing.get(nonce(66, 1), 0));
-        assertSame(k, failing.get(nonce(1, 1), 0));
-        assertThrows(NullPointerException.class, () -> new DerivedKeyCache<String>(4, (n, o) -> null).get(nonce(1, 1), 0));
+    }
+
+    private static byte[] nonce(long prefix, int suffix) {
+        byte[] n = new byte[24];
+        for (int i = 0; i < 8; i++) {
+            n[i] = (byte) (prefix >>> (8 * i));
+        }
+        n[20] = (byte) suffix;
+        return n;
+    }
+
+    private static FakeKey use(DerivedKeyCache<FakeKey> c, byte[] nonce, int off, boolean keep) throws GeneralSecurityException {
+        DerivedKeyCache.Lease<FakeKey> l = c.acquire(nonce, off);
+        FakeKey k = l.key();
+        assertEquals(Arrays.toString(Arrays.copyOfRange(nonce, off, off + 12)), k.prefix, "always the key of this prefix");
+        assertFalse(k.wiped.get(), "never a wiped key");
+        c.release(l, keep);
+        return k;
+    }
+
+    private long liveKeys() {
+        return alive.stream().filter(k -> !k.wiped.get()).count();
     }
 
     @Test
-    void refusesAnEmptyPrefixAndPrintsNoKey() throws Exception {
-        assertThrows(IllegalArgumentException.class, () -> new DerivedKeyCache<String>(0, (n, o) -> "k"));
-        cache.get(nonce(1, 1), 2);
-        assertEquals("DerivedKeyCache", cache.toString());
+    void aKeptPrefixIsDerivedOnceAndFoundAgainWhateverTheSuffix() throws Exception {
+        DerivedKeyCache<FakeKey> c = cache(64);
+        FakeKey a = use(c, nonce(1, 1), 0, true);
+        assertSame(a, use(c, nonce(1, 2), 0, true));
+        FakeKey b = use(c, nonce(2, 1), 0, true);
+        assertNotSame(a, b);
+        assertSame(a, use(c, nonce(1, 3), 0, true), "several prefixes at once, not only the last");
+        assertEquals(2, derivations.get());
+        assertEquals(2, c.hits());
+        assertEquals(2, c.misses());
+        // The prefix is read at the offset given.
+        byte[] framed = new byte[31];
+        System.arraycopy(nonce(1, 9), 0, framed, 7, 24);
+        assertSame(a, use(c, framed, 7, true));
+    }
+
+    @Test
+    void aKeyThatIsNotKeptIsWipedAtOnceAndNeverCached() throws Exception {
+        DerivedKeyCache<FakeKey> c = cache(64);
+        FakeKey forged = use(c, nonce(7, 1), 0, false);
+        assertTrue(forged.wiped.get(), "a value that did not authenticate leaves no key behind");
+        FakeKey again = use(c, nonce(7, 2), 0, false);
+        assertNotSame(forged, again);
+        assertEquals(0, c.size());
+        assertEquals(2, c.misses());
+        assertEquals(0, c.hits());
+    }
+
+    @Test
+    void forgedValuesEvictNothing() throws Exception {
+        DerivedKeyCache<FakeKey> c = cache(8);
+        FakeKey genuine = use(c, nonce(1, 1), 0, true);
+        for (int i = 0; i < 10_000; i++) {
+            use(c, nonce(1000 + i, 1), 0, false);
+        }
+        assertSame(genuine, use(c, nonce(1, 2), 0, true));
+        assertEquals(0, c.evictions());
+    }
+
+    @Test
+    void holdsAtMostItsCapacityAndWipesEveryKeyItDrops() throws Exception {
+        DerivedKeyCache<FakeKey> c = cache(64);
+        Random r = new Random(1);
+        for (int i = 0; i < 20_000; i++) {
+            use(c, nonce(r.nextInt(5000), i), 0, true);
+            assertTrue(c.size() <= 64);
+        }
+        assertEquals(64, c.capacity());
+        assertTrue(liveKeys() <= 64, "keys not wiped: " + liveKeys());
+        assertEquals(c.wipes(), alive.size() - liveKeys(), "every dropped key went through the wipe");
+        assertEquals(c.evictions(), c.wipes(), "every eviction wiped its key (nothing else was released unkept)");
+        assertEquals(0, wipedTwice.get());
+    }
+
+    @Test
+    void aKeyInUseIsWipedOnlyWhenItsLastUserReleasesIt() throws Exception {
+        DerivedKeyCache<FakeKey> c = cache(8); // one set of 8
+        use(c, nonce(1, 1), 0, true);
+        DerivedKeyCache.Lease<FakeKey> inUse = c.acquire(nonce(1, 2), 0);
+        assertEquals(1, c.hits());
+        for (int i = 2; i < 300; i++) {
+            use(c, nonce(i, 1), 0, true); // random victims: prefix 1 survives 292 of them with odds (7/8)^292
+        }
+        assertFalse(inUse.key().wiped.get(), "evicted, but still in use: not wiped");
+        c.release(inUse, true);
+        assertTrue(inUse.key().wiped.get(), "wiped once its last user released it");
+        assertEquals(0, wipedTwice.get());
+        assertNotSame(inUse.key(), use(c, nonce(1, 3), 0, true), "gone from the cache: derived afresh");
+    }
+
+    @Test
+    void threadsShareOneCacheAndNeverSeeAWrongOrWipedKey() throws Exception {
+        DerivedKeyCache<FakeKey> c = cache(16);
+        int threads = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        List<FutureTask<Void>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int seed = t;
+            FutureTask<Void> task = new FutureTask<>(() -> {
+                Random r = new Random(seed);
+                start.await();
+                for (int i = 0; i < 50_000; i++) {
+                    byte[] n = nonce(r.nextInt(40), i);
+                    DerivedKeyCache.Lease<FakeKey> l = c.acquire(n, 0);
+                    l.key().users.incrementAndGet();
+                    assertEquals(Arrays.toString(Arrays.copyOf(n, 12)), l.key().prefix);
+                    assertFalse(l.key().wiped.get(), "a wiped key in use");
+                    l.key().users.decrementAndGet();
+                    c.release(l, r.nextInt(10) != 0);
+                }
+                return null;
+            });
+            tasks.add(task);
+            new Thread(task).start();
+        }
+        start.countDown();
+        for (FutureTask<Void> task : tasks) {
+            task.get();
+        }
+        assertEquals(0, wipedInUse.get(), "no key was wiped while a thread used it");
+        assertEquals(0, wipedTwice.get());
+        assertEquals(threads * 50_000L, c.hits() + c.misses());
+        assertTrue(liveKeys() <= 16, "after the threads, only the cached keys live: " + liveKeys());
+        assertTrue(c.hits() > 0);
+    }
+
+    @Test
+    void countsHitsAndMissesExactly() throws Exception {
+        DerivedKeyCache<FakeKey> c = cache(1024);
+        // 100 prefixes, each opened 10 times in turn: 100 misses, 900 hits.
+        for (int round = 0; round < 10; round++) {
+            for (int p = 0; p < 100; p++) {
+                use(c, nonce(p, round), 0, true);
+            }
+        }
+        assertEquals(100, c.misses());
+        assertEquals(900, c.hits());
+        assertEquals(100, derivations.get());
+        assertEquals("DerivedKeyCache[capacity=1024, hits=900, misses=100]", c.toString());
+    }
+
+    @Test
+    void aFailedDerivationHoldsNothing() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        DerivedKeyCache<String> failing = new DerivedKeyCache<>(12, 8, (nonce, off) -> {
+            if (calls.incrementAndGet() == 2) {
+                throw new GeneralSecurityException("boom");
+            }
+            return "k" + calls.get();
+        }, k -> { });
+        DerivedKeyCache.Lease<String> l = failing.acquire(nonce(1, 1), 0);
+        failing.release(l, true);
+        assertThrows(GeneralSecurityException.class, () -> failing.acquire(nonce(2, 1), 0));
+        assertEquals(1, failing.size());
+        assertEquals("k1", failing.acquire(nonce(1, 5), 0).key());
+    }
+
+    @Test
+    void refusesNonsense() {
+        assertThrows(NullPointerException.class, () -> new DerivedKeyCache<String>(12, 8, (n, o) -> null, k -> { })
+                .acquire(nonce(1, 1), 0));
+        assertThrows(IllegalArgumentException.class, () -> new DerivedKeyCache<String>(0, 8, (n, o) -> "k", k -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new DerivedKeyCache<String>(12, 12, (n, o) -> "k", k -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new DerivedKeyCache<String>(12, 4, (n, o) -> "k", k -> { }));
     }
 }

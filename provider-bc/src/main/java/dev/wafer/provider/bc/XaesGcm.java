@@ -43,6 +43,13 @@ final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<KeyParameter>
     }
 
     @Override
+    public void wipe(KeyParameter k) {
+        // KeyParameter hands out its own array. The GCM's tables built from the key stay in the
+        // thread's cipher until its next key replaces them.
+        java.util.Arrays.fill(k.getKey(), (byte) 0);
+    }
+
+    @Override
     public void seal(KeyParameter k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
         Aead.seal(gcm.get(), Aead.parameters(k, nonce, nonceOff), NAME, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);

@@ -15,10 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The derivation is the spec's: NIST SP 800-108r1 counter-mode KDF with CMAC-AES-256, whose
  * single-block inputs reduce CMAC to {@code AES_K(M xor K1)}. It runs on {@code AES/ECB/NoPadding}
  * under the engine key; the GCM step is SunJCE's, through {@link JceAesGcm}, under a derived
- * {@link SecretKeySpec} that the api's cache hands back for every message of a prefix, so SunJCE
- * keeps its key schedule. This class is thread-safe.
+ * key that the api's shared cache hands back, with ciphers already keyed under it, for every
+ * message of a prefix it holds, so SunJCE keeps its key schedule. This class is thread-safe.
  */
-final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<SecretKeySpec> {
+final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<JceAesGcm.DerivedKey> {
 
     private static final int BLOCK_BYTES = 16;
     private static final int PREFIX_BYTES = dev.wafer.spi.support.XaesGcm.PREFIX_BYTES;
@@ -43,23 +43,28 @@ final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<SecretKeySpec
     }
 
     /** The engine: the api's composition over these parts. */
-    static dev.wafer.spi.support.XaesGcm<SecretKeySpec> engine(byte[] key) throws GeneralSecurityException {
+    static dev.wafer.spi.support.XaesGcm<JceAesGcm.DerivedKey> engine(byte[] key) throws GeneralSecurityException {
         return new dev.wafer.spi.support.XaesGcm<>(new XaesGcm(key), "jca");
     }
 
     @Override
-    public SecretKeySpec gcmKey(byte[] derived) {
-        return new SecretKeySpec(derived, "AES"); // clones
+    public JceAesGcm.DerivedKey gcmKey(byte[] derived) {
+        return gcm.derivedKey(derived); // copies
     }
 
     @Override
-    public void seal(SecretKeySpec k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    public void wipe(JceAesGcm.DerivedKey k) {
+        gcm.wipe(k);
+    }
+
+    @Override
+    public void seal(JceAesGcm.DerivedKey k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
         gcm.seal(k, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
-    public void open(SecretKeySpec k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    public void open(JceAesGcm.DerivedKey k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
         gcm.open(k, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }

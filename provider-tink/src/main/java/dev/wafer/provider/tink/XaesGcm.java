@@ -8,7 +8,6 @@ import dev.wafer.spi.support.EngineChecks;
 import dev.wafer.spi.support.JceAesGcm;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The parts of XAES-256-GCM (<a href="https://c2sp.org/XAES-256-GCM">C2SP specification</a>) on
@@ -22,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * but draws its own nonce, so it cannot seal under Wafer's. Thread-safe: {@link PrfAesCmac} keeps
  * a {@code Cipher} per thread.
  */
-final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<SecretKeySpec> {
+final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<JceAesGcm.DerivedKey> {
 
     private static final int BLOCK_BYTES = 16;
     private static final int PREFIX_BYTES = dev.wafer.spi.support.XaesGcm.PREFIX_BYTES;
@@ -36,23 +35,28 @@ final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<SecretKeySpec
     }
 
     /** The engine: the api's composition over these parts. */
-    static dev.wafer.spi.support.XaesGcm<SecretKeySpec> engine(byte[] key) throws GeneralSecurityException {
+    static dev.wafer.spi.support.XaesGcm<JceAesGcm.DerivedKey> engine(byte[] key) throws GeneralSecurityException {
         return new dev.wafer.spi.support.XaesGcm<>(new XaesGcm(key), "tink");
     }
 
     @Override
-    public SecretKeySpec gcmKey(byte[] derived) {
-        return new SecretKeySpec(derived, "AES"); // clones
+    public JceAesGcm.DerivedKey gcmKey(byte[] derived) {
+        return gcm.derivedKey(derived); // copies
     }
 
     @Override
-    public void seal(SecretKeySpec k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    public void wipe(JceAesGcm.DerivedKey k) {
+        gcm.wipe(k);
+    }
+
+    @Override
+    public void seal(JceAesGcm.DerivedKey k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
         gcm.seal(k, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
-    public void open(SecretKeySpec k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    public void open(JceAesGcm.DerivedKey k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
         gcm.open(k, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
