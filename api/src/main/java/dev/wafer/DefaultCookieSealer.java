@@ -26,7 +26,7 @@ final class DefaultCookieSealer implements CookieSealer {
     private final AeadEngine primary;
     private final int primaryKeyId;
     private final KeyStatus primaryStatus;
-    /** Draws nonces straight into sealed values; XAES's have a per-thread prefix (docs/format.md §1.3). */
+    /** Draws nonces straight into sealed values; XAES's have this sealer's prefix (docs/format.md §1.3). */
     private final SealedFormat.NonceSource nonces;
     private final Clock clock;
     private final Duration defaultLifetime;
@@ -74,7 +74,7 @@ final class DefaultCookieSealer implements CookieSealer {
         this.primaryKeyId = p.keyIdBits();
         this.primary = built.get(primaryKeyId);
         this.primaryStatus = keys.statusOf(p.keyId());
-        this.nonces = primary.algorithm() == SealingAlgorithm.XAES_256_GCM ? Randomness::nextXaesNonce : Randomness::nextBytes;
+        this.nonces = primary.algorithm() == SealingAlgorithm.XAES_256_GCM ? new XaesPrefix()::next : Randomness::nextBytes;
         this.clock = clock;
         this.refreshWindow = refreshWindow;
         this.maxCookieBytes = maxCookieBytes;

@@ -13,14 +13,11 @@ import java.util.function.Supplier;
  * by all instances; drawing 12 or 24 bytes per seal through it serialised sealing threads.
  * Uniqueness is that of the generator's output (docs/format.md §1.3): no byte is ever reused.
  *
- * <p>XAES-256-GCM nonces ({@link #nextXaesNonce(byte[], int, int)}) are a 12-byte prefix, drawn afresh per
- * thread at most every {@value #PREFIX_MAX_USES} nonces and at least every second, followed by 12
- * fresh bytes. XAES derives its AES-GCM key from the prefix alone, so a run of values sealed on one
- * thread shares a derived key, which the engines cache (docs/format.md §1.3 bounds the collision
- * probability; a prefix lives no longer than the second its values' expiry already reveals).
+ * <p>XAES-256-GCM nonces are a sealer's 12-byte prefix ({@link XaesPrefix}, drawn from here) and
+ * 12 fresh bytes from here.
  *
- * <p><b>JVM snapshots</b> (CRaC, AWS Lambda SnapStart, VM snapshots) copy the buffers and the
- * prefix into every clone. Buffered bytes live at most 100 ms and a prefix one second, on both the
+ * <p><b>JVM snapshots</b> (CRaC, AWS Lambda SnapStart, VM snapshots) copy the buffers (and
+ * the sealers' XAES prefixes) into every clone. Buffered bytes live at most 100 ms, on both the
  * monotonic and the wall clock, and a restore reported through {@code org.crac} discards every
  * pool and its generator; docs/threat-model.md says what remains.
  */
@@ -30,14 +27,11 @@ final class Randomness {
 
     /** Most XAES nonces drawn under one prefix: 2^16, so a derived key seals at most 2^16 values. */
     static final int PREFIX_MAX_USES = 1 << 16;
-    /** Longest life of an XAES nonce prefix, in nanoseconds: one second. */
-    static final long PREFIX_MAX_NANOS = 1_000_000_000L;
     static final int PREFIX_BYTES = 12;
     /** Longest life of buffered random bytes, on the monotonic clock: 100 ms. */
     static final long POOL_MAX_NANOS = 100_000_000L;
-    /** Longest life of buffered bytes and of a prefix on the wall clock, which a restore moves. */
+    /** Longest life of buffered bytes on the wall clock, which a restore moves. */
     static final long POOL_MAX_MILLIS = 100;
-    static final long PREFIX_MAX_MILLIS = 1000;
 
     /**
      * Advanced when a JVM snapshot is restored (a CRaC or Lambda SnapStart hook: {@link SnapshotHook}),
@@ -73,22 +67,20 @@ final class Randomness {
         POOL.get().take(out, off, len, System.nanoTime(), System.currentTimeMillis());
     }
 
-    /**
-     * Fills the 24-byte {@code out} with this thread's current XAES prefix, then 12 fresh random
-     * bytes; draws a new prefix first when the current one has served {@value #PREFIX_MAX_USES}
-     * nonces or is a second old.
-     *
-     * @throws IllegalArgumentException if {@code len} is not 24
-     */
-    static void nextXaesNonce(byte[] out, int off, int len) {
-        POOL.get().takeXaes(out, off, len, System.nanoTime(), System.currentTimeMillis());
+    /** As {@link #nextBytes(byte[], int, int)}, at the times given. */
+    static void nextBytes(byte[] out, int off, int len, long nanos, long millis) {
+        POOL.get().take(out, off, len, nanos, millis);
+    }
+
+    /** The snapshot epoch: it changes when a snapshot is about to be taken or was restored. */
+    static long epoch() {
+        return EPOCH.get();
     }
 
     /**
-     * One thread's buffer and XAES prefix. Its bytes are discarded, never handed out, when they
-     * are older than {@value #POOL_MAX_NANOS} ns on the monotonic clock or {@value #POOL_MAX_MILLIS}
-     * ms on the wall clock (or the wall clock went back), and when a snapshot event was reported;
-     * the prefix likewise after a second on either clock.
+     * One thread's buffer. Its bytes are discarded, never handed out, when they are older than
+     * {@value #POOL_MAX_NANOS} ns on the monotonic clock or {@value #POOL_MAX_MILLIS} ms on the wall
+     * clock (or the wall clock went back), and when a snapshot event was reported.
      */
     static final class Pool {
         private final Supplier<SecureRandom> generators;
@@ -97,10 +89,6 @@ final class Randomness {
         private int used = BUFFER_BYTES;
         private long filledAtNanos;
         private long filledAtMillis;
-        private final byte[] prefix = new byte[PREFIX_BYTES];
-        private int prefixUses = PREFIX_MAX_USES;
-        private long prefixDrawnAt;
-        private long prefixDrawnAtMillis;
         private long epoch;
 
         Pool() {
@@ -114,7 +102,7 @@ final class Randomness {
         }
 
         /**
-         * What a JVM restored from a snapshot of this pool holds: the same buffer, prefix and
+         * What a JVM restored from a snapshot of this pool holds: the same buffer and
          * times, and a generator from {@code generators} (the platform's, which the kernel reseeds).
          * For tests of what two clones of one snapshot do.
          */
@@ -124,28 +112,8 @@ final class Randomness {
             p.used = used;
             p.filledAtNanos = filledAtNanos;
             p.filledAtMillis = filledAtMillis;
-            System.arraycopy(prefix, 0, p.prefix, 0, PREFIX_BYTES);
-            p.prefixUses = prefixUses;
-            p.prefixDrawnAt = prefixDrawnAt;
-            p.prefixDrawnAtMillis = prefixDrawnAtMillis;
             p.epoch = epoch;
             return p;
-        }
-
-        void takeXaes(byte[] out, int off, int len, long nanos, long millis) {
-            if (len != 2 * PREFIX_BYTES) {
-                throw new IllegalArgumentException("an XAES-256-GCM nonce is 24 bytes");
-            }
-            discardWhatIsStale(nanos, millis);
-            if (prefixUses >= PREFIX_MAX_USES || nanos - prefixDrawnAt >= PREFIX_MAX_NANOS) {
-                draw(prefix, 0, PREFIX_BYTES, nanos, millis);
-                prefixUses = 0;
-                prefixDrawnAt = nanos;
-                prefixDrawnAtMillis = millis;
-            }
-            prefixUses++;
-            System.arraycopy(prefix, 0, out, off, PREFIX_BYTES);
-            draw(out, off + PREFIX_BYTES, PREFIX_BYTES, nanos, millis);
         }
 
         void take(byte[] out, int off, int len, long nanos, long millis) {
@@ -169,9 +137,6 @@ final class Randomness {
                 // A restore moves the wall clock: a generator whose whole state is in memory (a DRBG)
                 // would be the same in every clone, so a new one, seeded afresh, refills the buffer.
                 random = generators.get();
-            }
-            if (snapshot || millis - prefixDrawnAtMillis >= PREFIX_MAX_MILLIS || millis < prefixDrawnAtMillis) {
-                prefixUses = PREFIX_MAX_USES;
             }
         }
 

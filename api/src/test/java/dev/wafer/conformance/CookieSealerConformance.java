@@ -139,24 +139,27 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
     }
 
     /**
-     * XAES values sealed on one thread share their nonce's first 12 bytes (docs/format.md §1.3),
-     * and engines cache the key derived from them: values from several threads, opened interleaved
-     * on one, must each open under its own derived key, and a value whose prefix is changed must not
-     * open under a cached key.
+     * XAES values sealed by one sealer share their nonce's first 12 bytes, whichever thread seals
+     * them (docs/format.md §1.3), and engines cache the keys derived from them: values from several
+     * sealers (servers), opened interleaved by another, must each open under its own derived key,
+     * and a value whose prefix is changed must not open under a cached key.
      */
     @Test
     void opensXaesValuesFromManyNoncePrefixesInterleaved() throws Exception {
         assumeTrue(spi().algorithms().contains(SealingAlgorithm.XAES_256_GCM));
-        CookieSealer sealer = sealer(SealingKeySet.generate(SealingAlgorithm.XAES_256_GCM));
+        SealingKeySet keys = SealingKeySet.generate(SealingAlgorithm.XAES_256_GCM);
+        CookieSealer sealer = sealer(keys);
         List<String> values = new ArrayList<>();
         for (int t = 0; t < 3; t++) {
             int id = t;
-            // a fresh thread draws a fresh prefix
-            java.util.concurrent.FutureTask<List<String>> task = new java.util.concurrent.FutureTask<>(() ->
-                    List.of(sealer.seal("thread " + id + " first", SESSION), sealer.seal("thread " + id + " second", SESSION)));
+            CookieSealer server = sealer(keys); // a sealer of its own draws a prefix of its own
+            values.add(server.seal("thread " + id + " first", SESSION));
+            // another thread of the same sealer: the same prefix
+            java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(() ->
+                    server.seal("thread " + id + " second", SESSION));
             Thread thread = new Thread(task);
             thread.start();
-            values.addAll(task.get());
+            values.add(task.get());
         }
         byte[][] prefixes = new byte[values.size()][];
         for (int i = 0; i < values.size(); i++) {
@@ -164,8 +167,8 @@ public abstract class CookieSealerConformance extends ProviderUnderTest {
             prefixes[i] = Arrays.copyOfRange(raw, SealedFormat.HEADER_BYTES, SealedFormat.HEADER_BYTES + 12);
         }
         for (int t = 0; t < 3; t++) {
-            assertArrayEquals(prefixes[2 * t], prefixes[2 * t + 1], "values sealed in a row on one thread share a prefix");
-            assertFalse(Arrays.equals(prefixes[2 * t], prefixes[(2 * t + 2) % 6]), "threads draw their own prefixes");
+            assertArrayEquals(prefixes[2 * t], prefixes[2 * t + 1], "values sealed by one sealer share a prefix");
+            assertFalse(Arrays.equals(prefixes[2 * t], prefixes[(2 * t + 2) % 6]), "sealers draw their own prefixes");
         }
         int[] order = {0, 2, 1, 4, 3, 0, 5, 2, 4, 1};
         for (int i : order) {
