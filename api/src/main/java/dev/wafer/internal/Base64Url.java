@@ -82,9 +82,10 @@ public final class Base64Url {
             return new byte[0];
         }
         String chunk = text.subSequence(start, end).toString();
-        // The JDK decoder accepts '=' padding; Wafer does not, anywhere. (String.indexOf is an
-        // intrinsic scan: far cheaper than checking character by character here.)
-        if (chunk.indexOf('=') >= 0) {
+        // The JDK decoder accepts '=' padding; Wafer does not, anywhere. It accepts '=' only as the
+        // text's last one or two characters (a '=' anywhere else is followed by more text, which it
+        // refuses), so a text that does not end in '=' holds none it would accept: no scan needed.
+        if (chunk.charAt(len - 1) == '=') {
             throw new IllegalArgumentException("base64url text contains a character outside the alphabet");
         }
         if (rem != 0) {

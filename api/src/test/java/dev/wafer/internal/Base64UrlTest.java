@@ -32,6 +32,23 @@ class Base64UrlTest {
     }
 
     @Test
+    void rejectsAnEqualsSignAnywhere() {
+        // Only the last character is checked for '=' before the JDK decoder, which refuses it elsewhere.
+        String valid = Base64Url.encode(new byte[40]);
+        for (int len = 2; len <= valid.length(); len++) {
+            String text = valid.substring(0, len);
+            for (int i = 0; i < len; i++) {
+                for (String pad : new String[] {"=", "=="}) {
+                    String bad = text.substring(0, i) + pad + text.substring(Math.min(len, i + pad.length()));
+                    assertThrows(IllegalArgumentException.class, () -> Base64Url.decode(bad), bad);
+                    String inserted = text.substring(0, i) + pad + text.substring(i);
+                    assertThrows(IllegalArgumentException.class, () -> Base64Url.decode(inserted), inserted);
+                }
+            }
+        }
+    }
+
+    @Test
     void acceptsExactlyTheCanonicalLastCharacters() {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         int accepted2 = 0;
