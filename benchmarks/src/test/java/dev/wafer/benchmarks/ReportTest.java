@@ -61,6 +61,7 @@ class ReportTest {
             return BenchmarkList.readBenchmarkList(in).stream().map(BenchmarkListEntry::getUsername)
                     .map(u -> u.substring(u.lastIndexOf('.', u.lastIndexOf('.') - 1) + 1))
                     .filter(b -> !SessionReportTest.SESSION_BENCHMARKS.contains(b.substring(0, b.indexOf('.'))))
+                    .filter(b -> !b.startsWith(XaesOpenBenchmarkTest.NAME + "."))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }
