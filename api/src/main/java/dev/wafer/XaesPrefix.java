@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A nonce is this sealer's current 12-byte prefix followed by 12 fresh random bytes from the
  * thread's {@link Randomness} pool. A prefix is 12 fresh random bytes, drawn anew when it has
  * served {@value Randomness#PREFIX_MAX_USES} nonces (counted atomically across threads), when it
- * is {@link #MAX_AGE_MILLIS} ms old on the monotonic or the wall clock, when the wall clock moved
- * against the monotonic one by a second (a suspended, restored or reset machine), and drifted apart by a second (a suspended or restored machine), and when a
- * snapshot event was reported ({@link Randomness#snapshotEvent()}). The count bounds the values
+ * is {@link #MAX_AGE_MILLIS} ms old on the monotonic or the wall clock, when the two clocks drifted
+ * a second apart under it (a suspended, restored or reset machine), and when a snapshot event was
+ * reported ({@link Randomness#snapshotEvent()}). The count bounds the values
  * per prefix, on which the collision bound rests; the suffix, never a counter, makes every nonce
  * unique. Readers see one prefix per sealer per period, so they can keep its derived key
  * (a bounded cache, {@code DerivedKeyCache}). This class is thread-safe.
