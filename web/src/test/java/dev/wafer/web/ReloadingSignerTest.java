@@ -68,6 +68,31 @@ class ReloadingSignerTest {
             assertNotEquals("", signer.sign(Claims.builder().subject("x").build()));
             Files.writeString(file, dev.wafer.SealingKeySet.generate().toJwkSet());
             assertThrows(KeyException.class, signer::reload, "sealing keys are not signing keys");
+            SigningKeySet second = first.rotate().keySet();
+            Files.writeString(file, second.toJwkSet());
+            assertTrue(signer.reload(), "a good change loads");
+            assertEquals(second.primary().keyId(), signer.keyId());
         }
+    }
+
+    @Test
+    void thePollerReportsABadFileAndCloseStopsFollowingTheFile() throws Exception {
+        Path file = dir.resolve("signing.jwks");
+        SigningKeySet first = SigningKeySet.generate();
+        Files.writeString(file, first.toJwkSet());
+        ReloadingSigner signer = ReloadingSigner.watch(file, null, ReloadingSignerTest::build, Duration.ofMillis(100));
+        try {
+            Files.writeString(file, "{\"keys\":[]}");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (signer.lastProblem() == null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(signer.lastProblem() != null && signer.lastProblem().startsWith("KeyException"), signer.lastProblem());
+        } finally {
+            signer.close();
+        }
+        Files.writeString(file, first.rotate().keySet().toJwkSet());
+        Thread.sleep(400);
+        assertEquals(first.primary().keyId(), signer.keyId(), "closed: the file is no longer followed");
     }
 }
