@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p><b>Bound.</b> At most {@link #capacity()} entries are held, in sets of {@value #WAYS}; a new
  * entry replaces one of its set, chosen at random when the set is full. Besides them, a key lives
- * only while a call uses it. An entry is added only through {@link #release(Lease, boolean)} with
+ * only while a call uses it, or while {@link XaesGcm} keeps it as its sealing key (one per engine,
+ * outside the cache, until a seal under another prefix replaces it). An entry is added only through {@link #release(Lease, boolean)} with
  * {@code keep} set, which the engines pass only after the message authenticated (or was sealed):
  * a forged value costs its derivation, as without a cache, but evicts nothing.
  *
@@ -220,6 +221,23 @@ public final class DerivedKeyCache<K> {
                 unref(old);
             }
         }
+        unref(lease);
+    }
+
+    /**
+     * Takes one more reference on a lease the caller already holds (or found pinned) if it is the
+     * key for the prefix of the nonce at {@code nonceOff} and not wiped yet: for {@link XaesGcm}'s
+     * sealing key, kept outside the cache. No counts change.
+     *
+     * @return whether the caller now holds one more reference, to give back with {@link #unpin(Lease)}
+     */
+    boolean retainFor(Lease<K> lease, byte[] nonce, int nonceOff) {
+        return Arrays.equals(lease.prefix, 0, prefixBytes, nonce, nonceOff, nonceOff + prefixBytes)
+                && lease.tryRetain();
+    }
+
+    /** Gives back a reference taken with {@link #retainFor}; the last holder wipes the key. */
+    void unpin(Lease<K> lease) {
         unref(lease);
     }
 

@@ -5,6 +5,7 @@ import dev.wafer.spi.AeadEngine;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * XAES-256-GCM (<a href="https://c2sp.org/XAES-256-GCM">C2SP specification</a>) composed of a
@@ -12,7 +13,9 @@ import java.util.Objects;
  * with the last 12 bytes as the GCM nonce. This class holds what every provider shares: the nonce
  * split, the shared, bounded {@link DerivedKeyCache} (Wafer's sealer reuses a prefix for a run of
  * values, docs/format.md §1.3, so a reader sees few prefixes), and the wiping of derived keys.
- * A derived key enters the cache only after its message authenticated (or was sealed).
+ * A derived key enters the cache only after its message authenticated (or was sealed). The key
+ * of the prefix last sealed under is also kept by the engine, outside the cache's lookup, so that
+ * a seal costs no cache lookup; it is wiped, like an evicted one, once replaced and unused.
  * Thread-safe if the parts are.
  *
  * @param <K> the provider's form of a derived key (a key with ready ciphers, a BouncyCastle
@@ -107,6 +110,8 @@ public final class XaesGcm<K> implements AeadEngine {
 
     private final Parts<K> parts;
     private final DerivedKeyCache<K> derived;
+    /** The key of the last prefix sealed under, holding one reference of its own; null before the first seal. */
+    private final AtomicReference<DerivedKeyCache.Lease<K>> sealing = new AtomicReference<>();
     private final String name;
 
     /**
@@ -136,12 +141,32 @@ public final class XaesGcm<K> implements AeadEngine {
     @Override
     public void seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
+        // A sealer seals a run of values under one prefix (docs/format.md §1.3): its key is kept here,
+        // outside the cache, so a seal is one compare and one reference taken and given back.
+        DerivedKeyCache.Lease<K> s = sealing.get();
+        if (s != null && derived.retainFor(s, nonce, nonceOff)) {
+            try {
+                parts.seal(s.key(), nonce, nonceOff + PREFIX_BYTES, aad, aadOff, aadLen, in, inOff, inLen, out,
+                        outOff);
+            } finally {
+                derived.unpin(s);
+            }
+            return;
+        }
         DerivedKeyCache.Lease<K> k = derived.acquire(nonce, nonceOff);
         boolean done = false;
         try {
             parts.seal(k.key(), nonce, nonceOff + PREFIX_BYTES, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
             done = true;
         } finally {
+            // The engine's own reference: the key outlives its cache entry while it is the sealing
+            // key, and is wiped once a seal under another prefix replaced it and no call uses it.
+            if (done && derived.retainFor(k, nonce, nonceOff)) {
+                DerivedKeyCache.Lease<K> old = sealing.getAndSet(k);
+                if (old != null) {
+                    derived.unpin(old);
+                }
+            }
             derived.release(k, done);
         }
     }
