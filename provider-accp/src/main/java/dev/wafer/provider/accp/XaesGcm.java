@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * (NIST SP 800-38A §6.2); {@link Cipher#doFinal} returns the cipher to that IV. The GCM step is
  * ACCP's {@code AES/GCM/NoPadding}, through {@link JceAesGcm}. This class is thread-safe.
  */
-final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<SecretKeySpec> {
+final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<JceAesGcm.DerivedKey> {
 
     private static final int BLOCK_BYTES = 16;
     private static final int PREFIX_BYTES = dev.wafer.spi.support.XaesGcm.PREFIX_BYTES;
@@ -49,24 +49,34 @@ final class XaesGcm implements dev.wafer.spi.support.XaesGcm.Parts<SecretKeySpec
     }
 
     /** The engine: the api's composition over these parts. */
-    static dev.wafer.spi.support.XaesGcm<SecretKeySpec> engine(byte[] key, Provider provider)
+    static dev.wafer.spi.support.XaesGcm<JceAesGcm.DerivedKey> engine(byte[] key, Provider provider)
             throws GeneralSecurityException {
         return new dev.wafer.spi.support.XaesGcm<>(new XaesGcm(key, provider), "accp");
     }
 
     @Override
-    public SecretKeySpec gcmKey(byte[] derived) {
-        return new SecretKeySpec(derived, "AES"); // clones
+    public JceAesGcm.DerivedKey gcmKey(byte[] derived) {
+        return gcm.derivedKey(derived); // copies
+    }
+
+    /**
+     * Zeroes the key's bytes and re-keys its ciphers with an all-zero key ({@link JceAesGcm#wipe}),
+     * as jca and tink do. Whether ACCP zeroes the native state of the old key when a cipher is
+     * re-keyed is ACCP's; Wafer cannot reach it.
+     */
+    @Override
+    public void wipe(JceAesGcm.DerivedKey k) {
+        gcm.wipe(k);
     }
 
     @Override
-    public void seal(SecretKeySpec k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    public void seal(JceAesGcm.DerivedKey k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
         gcm.seal(k, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
 
     @Override
-    public void open(SecretKeySpec k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+    public void open(JceAesGcm.DerivedKey k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
         gcm.open(k, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, inLen, out, outOff);
     }
