@@ -1,10 +1,11 @@
 package dev.wafer.spi.support;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,8 +21,14 @@ import java.util.concurrent.atomic.LongAdder;
  * ready cipher, the AES key schedule. The result is always the derivation's for that nonce,
  * whatever the cache holds: an entry is found only by its whole prefix.
  *
- * <p><b>Bound.</b> At most {@link #capacity()} entries are held, in sets of {@value #WAYS}; a new
- * entry replaces one of its set, chosen at random when the set is full. Besides them, a key lives
+ * <p><b>Bound.</b> At most {@link #capacity()} entries are held, in sets of {@value #WAYS}. Each
+ * prefix has two candidate sets, chosen by one 64-bit hash with a per-cache random seed; a new entry
+ * takes a free slot in the emptier, or replaces one of the two sets' entries at random when both
+ * are full. With two choices a cache filled to a third holds every prefix: with one, the set that
+ * chance made fullest thrashed (issue 14's mix lost a key a few times a pass). The hashes of the
+ * entries sit in one {@code int} array beside the entries, so a lookup reads one cache line per
+ * set and then the one entry whose hash matches, not every entry of the set. Besides the entries,
+ * a key lives
  * only while a call uses it, or while {@link XaesGcm} keeps it as its sealing key (one per engine,
  * outside the cache, until a seal under another prefix replaces it). An entry is added only through {@link #release(Lease, boolean)} with
  * {@code keep} set, which the engines pass only after the message authenticated (or was sealed):
@@ -33,7 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
  * platform; the engines' {@link Wipe} says.
  *
  * <p>Security: the prefix travels in the clear in every sealed value, so it is compared in
- * variable time; the set is chosen by a hash with a per-cache random seed. This class prints
+ * variable time; the sets are chosen by a hash with a per-cache random seed. This class prints
  * nothing of the keys. The keys must not be modified by their users. This class is thread-safe.
  *
  * @param <K> the engine's representation of a derived key
@@ -43,7 +50,7 @@ public final class DerivedKeyCache<K> {
 
     /** Entries of an XAES-256-GCM engine's cache: enough for 16 servers over a day (benchmarks/README.md). */
     public static final int DEFAULT_CAPACITY = 1024;
-    /** Entries per set: a prefix may sit in any of the {@value} slots of its set. */
+    /** Entries per set: a prefix may sit in any of the {@value} slots of either of its two sets. */
     public static final int WAYS = 8;
 
     /**
@@ -89,17 +96,31 @@ public final class DerivedKeyCache<K> {
      * @since 0.1
      */
     public static final class Lease<K> {
-        private final byte[] prefix;
-        private final int hash;
+        private static final VarHandle REFS;
+
+        static {
+            try {
+                REFS = MethodHandles.lookup().findVarHandle(Lease.class, "refs", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /** The prefix, as two words: no array of its own to reach through. */
+        private final long p0;
+        private final long p1;
+        private final int tag;
         private final K key;
         /** Holders: the cache (1 while it holds the entry) and every call using it. 0: wiped. */
-        private final AtomicInteger refs = new AtomicInteger(1);
+        @SuppressWarnings("unused") // through REFS
+        private volatile int refs = 1;
         /** Written by the thread that derived it, before the entry is published; read by it only. */
         private boolean cached;
 
-        private Lease(byte[] prefix, int hash, K key) {
-            this.prefix = prefix;
-            this.hash = hash;
+        private Lease(long p0, long p1, int tag, K key) {
+            this.p0 = p0;
+            this.p1 = p1;
+            this.tag = tag;
             this.key = key;
         }
 
@@ -113,12 +134,20 @@ public final class DerivedKeyCache<K> {
         }
 
         private boolean tryRetain() {
-            for (int r = refs.get(); r > 0; r = refs.get()) {
-                if (refs.compareAndSet(r, r + 1)) {
+            for (int r = refs; r > 0; r = refs) {
+                if (REFS.compareAndSet(this, r, r + 1)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private int retain() {
+            return (int) REFS.getAndAdd(this, 1) + 1;
+        }
+
+        private int unref() {
+            return (int) REFS.getAndAdd(this, -1) - 1;
         }
 
         /** Names the class only: a lease holds a secret key. */
@@ -128,12 +157,21 @@ public final class DerivedKeyCache<K> {
         }
     }
 
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final int prefixBytes;
     private final Derivation<K> derivation;
     private final Wipe<K> wipe;
     private final AtomicReferenceArray<Lease<K>> slots;
-    private final int setShift;
-    private final int seed = ThreadLocalRandom.current().nextInt() | 1;
+    /**
+     * The tag of the entry in each slot, read before the entry itself: a hint, written beside the
+     * slot without a lock, so it may lag the slot in a race; a lookup always checks the entry's whole
+     * prefix, so a stale hint costs a derivation, never a wrong key.
+     */
+    private final int[] tags;
+    private final int setMask;
+    private final long seed = ThreadLocalRandom.current().nextLong() | 1;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder evictions = new LongAdder();
@@ -142,12 +180,12 @@ public final class DerivedKeyCache<K> {
     /**
      * A cache for keys derived from the first {@code prefixBytes} of a nonce.
      *
-     * @param prefixBytes how many leading nonce bytes the derivation reads (12 for XAES-256-GCM)
+     * @param prefixBytes how many leading nonce bytes the derivation reads (12 for XAES-256-GCM), 1 to 16
      * @param capacity the most entries held: a power of two, at least {@value #WAYS}
      * @param derivation the engine's derivation, which reads only those bytes of the nonce
      * @param wipe destroys a key once it has left the cache and no call uses it
-     * @throws IllegalArgumentException if {@code prefixBytes} is not positive or {@code capacity}
-     *     not a power of two of at least {@value #WAYS}
+     * @throws IllegalArgumentException if {@code prefixBytes} is not between 1 and 16 or
+     *     {@code capacity} not a power of two of at least {@value #WAYS}
      * @since 0.1
      */
     public DerivedKeyCache(int prefixBytes, int capacity, Derivation<K> derivation, Wipe<K> wipe) {
@@ -160,8 +198,12 @@ public final class DerivedKeyCache<K> {
         this.prefixBytes = prefixBytes;
         this.derivation = Objects.requireNonNull(derivation, "derivation");
         this.wipe = Objects.requireNonNull(wipe, "wipe");
+        if (prefixBytes > 16) {
+            throw new IllegalArgumentException("prefix length must be at most 16, not " + prefixBytes);
+        }
         this.slots = new AtomicReferenceArray<>(capacity);
-        this.setShift = 32 - Integer.numberOfTrailingZeros(capacity / WAYS);
+        this.tags = new int[capacity];
+        this.setMask = capacity / WAYS - 1;
     }
 
     /**
@@ -175,19 +217,39 @@ public final class DerivedKeyCache<K> {
      * @since 0.1
      */
     public Lease<K> acquire(byte[] nonce, int nonceOff) throws GeneralSecurityException {
-        int h = hash(nonce, nonceOff);
-        int base = set(h);
-        for (int i = 0; i < WAYS; i++) {
-            Lease<K> e = slots.get(base + i);
-            if (e != null && e.hash == h
-                    && Arrays.equals(e.prefix, 0, prefixBytes, nonce, nonceOff, nonceOff + prefixBytes) && e.tryRetain()) {
-                hits.increment();
-                return e;
+        Objects.checkFromIndexSize(nonceOff, prefixBytes, nonce.length);
+        long p0 = word0(nonce, nonceOff);
+        long p1 = word1(nonce, nonceOff);
+        long m = mix(p0, p1);
+        int tag = (int) m;
+        int first = setA(m);
+        Lease<K> e = find(first, tag, p0, p1);
+        if (e == null) {
+            int second = setB(m);
+            if (second != first) {
+                e = find(second, tag, p0, p1);
             }
+        }
+        if (e != null) {
+            hits.increment();
+            return e;
         }
         misses.increment();
         K key = Objects.requireNonNull(derivation.derive(nonce, nonceOff), "derived key");
-        return new Lease<>(Arrays.copyOfRange(nonce, nonceOff, nonceOff + prefixBytes), h, key);
+        return new Lease<>(p0, p1, tag, key);
+    }
+
+    /** The entry of the set at {@code base} for this prefix, retained; or null. */
+    private Lease<K> find(int base, int tag, long p0, long p1) {
+        for (int i = base; i < base + WAYS; i++) {
+            if (tags[i] == tag) {
+                Lease<K> e = slots.get(i);
+                if (e != null && e.p0 == p0 && e.p1 == p1 && e.tryRetain()) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -203,25 +265,50 @@ public final class DerivedKeyCache<K> {
     public void release(Lease<K> lease, boolean keep) {
         if (keep && !lease.cached) {
             lease.cached = true;
-            lease.refs.incrementAndGet(); // the cache's reference
-            int base = set(lease.hash);
-            int way = -1;
-            for (int i = 0; i < WAYS; i++) {
-                if (slots.get(base + i) == null) {
-                    way = i;
-                    break;
-                }
+            lease.retain(); // the cache's reference
+            long m = mix(lease.p0, lease.p1);
+            int first = setA(m);
+            int second = setB(m);
+            // The emptier of the two sets: with two choices and the less loaded taken, a cache filled to
+            // a third overflows a set about never (one choice: a set overflows in a third of fills).
+            int inFirst = free(first);
+            int inSecond = second == first ? 0 : free(second);
+            int slot = inFirst == 0 && inSecond == 0 ? -1 : freeSlot(inFirst >= inSecond ? first : second);
+            if (slot < 0) {
+                int r = ThreadLocalRandom.current().nextInt(2 * WAYS);
+                slot = (r < WAYS ? first : second) + (r & (WAYS - 1));
             }
-            if (way < 0) {
-                way = ThreadLocalRandom.current().nextInt(WAYS);
-            }
-            Lease<K> old = slots.getAndSet(base + way, lease);
+            // Two threads filling one slot at once may leave the hint naming the loser: that entry
+            // is then found by nobody and leaves with the slot's next eviction, wiped as ever.
+            tags[slot] = lease.tag;
+            Lease<K> old = slots.getAndSet(slot, lease);
             if (old != null) {
                 evictions.increment();
                 unref(old);
             }
         }
         unref(lease);
+    }
+
+    /** How many slots of the set at {@code base} are empty. */
+    private int free(int base) {
+        int n = 0;
+        for (int i = base; i < base + WAYS; i++) {
+            if (slots.get(i) == null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** An empty slot of the set at {@code base}, or, if another thread just filled the last, a random one. */
+    private int freeSlot(int base) {
+        for (int i = base; i < base + WAYS; i++) {
+            if (slots.get(i) == null) {
+                return i;
+            }
+        }
+        return base + ThreadLocalRandom.current().nextInt(WAYS);
     }
 
     /**
@@ -232,8 +319,8 @@ public final class DerivedKeyCache<K> {
      * @return whether the caller now holds one more reference, to give back with {@link #unpin(Lease)}
      */
     boolean retainFor(Lease<K> lease, byte[] nonce, int nonceOff) {
-        return Arrays.equals(lease.prefix, 0, prefixBytes, nonce, nonceOff, nonceOff + prefixBytes)
-                && lease.tryRetain();
+        Objects.checkFromIndexSize(nonceOff, prefixBytes, nonce.length);
+        return lease.p0 == word0(nonce, nonceOff) && lease.p1 == word1(nonce, nonceOff) && lease.tryRetain();
     }
 
     /** Gives back a reference taken with {@link #retainFor}; the last holder wipes the key. */
@@ -242,22 +329,52 @@ public final class DerivedKeyCache<K> {
     }
 
     private void unref(Lease<K> lease) {
-        if (lease.refs.decrementAndGet() == 0) {
+        if (lease.unref() == 0) {
             wipes.increment();
             wipe.wipe(lease.key);
         }
     }
 
-    private int hash(byte[] nonce, int off) {
-        int h = seed;
-        for (int i = 0; i < prefixBytes; i++) {
-            h = (h ^ nonce[off + i]) * 0x9E3779B1;
+    /** The prefix's first 8 bytes (or fewer), little-endian. */
+    private long word0(byte[] nonce, int off) {
+        if (prefixBytes >= 8) {
+            return (long) LONG_LE.get(nonce, off);
         }
-        return h ^ (h >>> 15);
+        return bytes(nonce, off, prefixBytes);
     }
 
-    private int set(int hash) {
-        return setShift == 32 ? 0 : ((hash * seed) >>> setShift) * WAYS;
+    /** The prefix's bytes after the eighth, little-endian; 0 if none. */
+    private long word1(byte[] nonce, int off) {
+        if (prefixBytes == 12) {
+            return (int) INT_LE.get(nonce, off + 8) & 0xffff_ffffL;
+        }
+        return prefixBytes <= 8 ? 0 : bytes(nonce, off + 8, prefixBytes - 8);
+    }
+
+    private static long bytes(byte[] a, int off, int n) {
+        long w = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            w = (w << 8) | (a[off + i] & 0xff);
+        }
+        return w;
+    }
+
+    /** A 64-bit mix of the prefix under this cache's seed (the finaliser of SplitMix64). */
+    private long mix(long p0, long p1) {
+        long z = (p0 ^ seed) * 0x9E3779B97F4A7C15L + p1;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** First slot of the prefix's first candidate set: from the mix's top bits. */
+    private int setA(long m) {
+        return ((int) (m >>> 48) & setMask) * WAYS;
+    }
+
+    /** First slot of its second candidate set: from other bits than the first's and the tag's. */
+    private int setB(long m) {
+        return ((int) (m >>> 32) & setMask) * WAYS;
     }
 
     /**

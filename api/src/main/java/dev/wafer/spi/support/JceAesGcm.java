@@ -2,6 +2,8 @@ package dev.wafer.spi.support;
 
 import dev.wafer.SealingAlgorithm;
 import dev.wafer.spi.AeadEngine;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.util.Arrays;
@@ -198,8 +200,43 @@ public final class JceAesGcm implements AeadEngine {
      * @since 0.1
      */
     public static final class DerivedKey {
+        private static final VarHandle FIRST;
+
+        static {
+            try {
+                FIRST = MethodHandles.lookup().findVarHandle(DerivedKey.class, "first", Cipher.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final WipeableAesKey key;
-        private final AtomicReferenceArray<Cipher> spares = new AtomicReferenceArray<>(SPARES_PER_KEY);
+        /** The first ready cipher, in a field of the key: the one a single thread takes, with no array to reach. */
+        @SuppressWarnings("unused") // through FIRST
+        private volatile Cipher first;
+        /** The other ready ciphers, for threads using the key at once. */
+        private final AtomicReferenceArray<Cipher> spares = new AtomicReferenceArray<>(SPARES_PER_KEY - 1);
+
+        private Cipher take() {
+            Cipher c = (Cipher) FIRST.getAndSet(this, (Cipher) null);
+            for (int i = 0; c == null && i < SPARES_PER_KEY - 1; i++) {
+                c = spares.getAndSet(i, null);
+            }
+            return c;
+        }
+
+        /** Keeps {@code c} as a ready cipher of this key if a place is free. */
+        private boolean keep(Cipher c) {
+            if (FIRST.compareAndSet(this, (Cipher) null, c)) {
+                return true;
+            }
+            for (int i = 0; i < SPARES_PER_KEY - 1; i++) {
+                if (spares.compareAndSet(i, null, c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         private DerivedKey(byte[] bytes) {
             this.key = new WipeableAesKey(bytes);
@@ -282,11 +319,8 @@ public final class JceAesGcm implements AeadEngine {
      * @since 0.1
      */
     public void wipe(DerivedKey k) {
-        for (int i = 0; i < SPARES_PER_KEY; i++) {
-            Cipher c = k.spares.getAndSet(i, null);
-            if (c != null) {
-                recycle(c);
-            }
+        for (Cipher c = k.take(); c != null; c = k.take()) {
+            recycle(c);
         }
         k.key.destroy();
     }
@@ -350,15 +384,9 @@ public final class JceAesGcm implements AeadEngine {
 
     private void run(int mode, DerivedKey k, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
                      byte[] in, int inOff, int inLen, byte[] out, int outOff) throws GeneralSecurityException {
-        int slot = -1;
-        Cipher c = null;
-        for (int i = 0; i < SPARES_PER_KEY && c == null; i++) {
-            c = k.spares.getAndSet(i, null);
-            slot = i;
-        }
+        Cipher c = k.take();
         if (c == null) {
             c = takeRecycled();
-            slot = -1;
         }
         try {
             GCMParameterSpec spec = new GCMParameterSpec(TAG_BITS, nonce, nonceOff, NONCE_BYTES);
@@ -372,7 +400,6 @@ public final class JceAesGcm implements AeadEngine {
                 // the api never repeats a nonce, but the engine is a deterministic function (the
                 // format vectors, the engine contract), so a cipher that did not encrypt last does it.
                 giveBack(k, c);
-                slot = -1;
                 c = factory.newCipher(TRANSFORMATION);
                 c.init(mode, k.key, spec);
             }
@@ -382,19 +409,14 @@ public final class JceAesGcm implements AeadEngine {
             c.doFinal(in, inOff, inLen, out, outOff);
         } finally {
             // Back to the key: keyed under it, the cipher keeps its schedule for the next message.
-            if (slot < 0 || !k.spares.compareAndSet(slot, null, c)) {
-                giveBack(k, c);
-            }
+            giveBack(k, c);
         }
     }
 
     private void giveBack(DerivedKey k, Cipher c) {
-        for (int i = 0; i < SPARES_PER_KEY; i++) {
-            if (k.spares.compareAndSet(i, null, c)) {
-                return;
-            }
+        if (!k.keep(c)) {
+            recycle(c);
         }
-        recycle(c);
     }
 
     private Cipher takeRecycled() throws GeneralSecurityException {
