@@ -87,6 +87,24 @@ final class Plan {
                         "payload", name.equals(ACCP) ? List.of(TARGET_PAYLOAD) : PAYLOADS), 1, smoke));
             }
         });
+        // Issue 14: XAES-256-GCM open on the realistic mix on every XAES engine, and the worst case on
+        // the default one (jca: the others share its cache); the AES-256-GCM ring of the same size and
+        // the floor over it, once, as diagnostics.
+        List<String> xaes = new ArrayList<>();
+        providers.forEach((name, algs) -> {
+            if (algs.contains(SealingAlgorithm.XAES_256_GCM)) {
+                plan.add(group(XaesOpenBenchmark.class, List.of("open"), params("provider", List.of(name), "mix",
+                        xaes.isEmpty() ? List.of("servers", "distinct") : List.of("servers"), "payload",
+                        List.of(TARGET_PAYLOAD)), 1, smoke));
+                xaes.add(name);
+            }
+        });
+        if (!xaes.isEmpty()) {
+            plan.add(group(XaesOpenBenchmark.class, List.of("open"), params("provider", List.of(xaes.get(0)), "mix",
+                    List.of("aes-ring"), "payload", List.of(TARGET_PAYLOAD)), 1, smoke));
+            plan.add(group(XaesOpenBenchmark.class, List.of("floorOpen"), params("provider", List.of(xaes.get(0)), "mix",
+                    List.of("servers"), "payload", List.of(TARGET_PAYLOAD)), 1, smoke));
+        }
         plan.add(group(NimbusJweBenchmark.class, sealSign, Map.of("payload", PAYLOADS), 1, smoke));
         plan.add(group(JjwtJweBenchmark.class, sealSign, Map.of("payload", PAYLOADS), 1, smoke));
         providers.forEach((name, algs) -> {
@@ -120,6 +138,10 @@ final class Plan {
                         2, smoke));
             }
         });
+        if (!xaes.isEmpty()) { // the shared cache of derived keys under two threads
+            twoThreads.add(group(XaesOpenBenchmark.class, List.of("open"), params("provider", List.of(xaes.get(0)),
+                    "mix", List.of("servers"), "payload", List.of(TARGET_PAYLOAD)), 2, smoke));
+        }
         twoThreads.add(group(SignaturePrimitiveBenchmark.class, signVerify,
                 params("engine", List.of("jdk", "bc", "accp"), "algorithm", List.of(SigningAlgorithm.ED25519.name())), 2, smoke));
         twoThreads.add(group(NonceBenchmark.class, List.of("draw"),
@@ -135,6 +157,40 @@ final class Plan {
         coldProviders.addAll(providers.keySet());
         plan.add(new Group(ColdStartBenchmark.class, List.of("firstSeal", "firstToken"),
                 Map.of("provider", coldProviders), 1, true));
+        return plan;
+    }
+
+    /**
+     * What {@code --also-jvm} runs on the second JDK: the cases of issue 14's targets, for their
+     * column. The floor (with and without the AAD), jca's AES-256-GCM and XAES-256-GCM at 256 B,
+     * XAES open on the mix, and the JWT sign targets (accp against its bare primitive, and the
+     * other engines' Ed25519).
+     */
+    static List<Group> secondJdk(Map<String, Set<Algorithm>> providers, boolean smoke) {
+        List<Group> plan = new ArrayList<>();
+        List<String> p256 = List.of(TARGET_PAYLOAD);
+        plan.add(group(FloorBenchmark.class, List.of("seal", "open", "sealWithAad", "openWithAad"), Map.of("payload", p256),
+                1, smoke));
+        String jca = "jca";
+        if (providers.containsKey(jca)) {
+            plan.add(group(SealBenchmark.class, List.of("seal", "open"), params("provider", List.of(jca), "algorithm",
+                    List.of(SealingAlgorithm.AES_256_GCM.name(), SealingAlgorithm.XAES_256_GCM.name()), "payload", p256),
+                    1, smoke));
+            plan.add(group(XaesOpenBenchmark.class, List.of("open"), params("provider", List.of(jca), "mix",
+                    List.of("servers"), "payload", p256), 1, smoke));
+        }
+        providers.forEach((name, algs) -> {
+            List<String> sign = name.equals(ACCP) ? supported(SIGN_ALGORITHMS, algs)
+                    : supported(List.of(SigningAlgorithm.ED25519.name()), algs);
+            if (!sign.isEmpty()) {
+                plan.add(group(TokenBenchmark.class, List.of("sign"), params("provider", List.of(name), "algorithm", sign),
+                        1, smoke));
+            }
+        });
+        if (providers.containsKey(ACCP)) {
+            plan.add(group(SignaturePrimitiveBenchmark.class, List.of("sign"), params("engine", List.of(ACCP), "algorithm",
+                    SIGN_ALGORITHMS), 1, smoke));
+        }
         return plan;
     }
 

@@ -35,12 +35,14 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <pre>
  * mvn -B -q -pl benchmarks -am -DskipTests package
  * java -jar benchmarks/target/benchmarks.jar quick|full [--dry-run] [--only=REGEX] [--out=DIR] [--jvm=PATH]
+ *     [--also-jvm=PATH]
  * </pre>
  *
  * <p>{@code quick}: one fork, seconds per case, for development. {@code full}: the report's run.
  * {@code smoke} (the build's test): in process, one 10 ms iteration per method, to keep them compiling
  * and running. {@code --dry-run} prints the plan and its time estimate and stops; {@code --only} keeps
- * the benchmark classes whose name matches; {@code --jvm} runs the forks on another JDK.
+ * the benchmark classes whose name matches; {@code --jvm} runs the forks on another JDK;
+ * {@code --also-jvm} then runs issue 14's cases again on a second JDK, for a column of their own.
  */
 public final class Report {
 
@@ -106,11 +108,12 @@ public final class Report {
     }
 
     /** What to run and where to write. */
-    record Config(RunMode mode, Path out, String jvm, String only, boolean dryRun, String command) {
+    record Config(RunMode mode, Path out, String jvm, String alsoJvm, String only, boolean dryRun, String command) {
         static Config parse(String... args) {
             RunMode mode = null;
             Path out = null;
             String jvm = null;
+            String alsoJvm = null;
             String only = null;
             boolean dryRun = false;
             for (String a : args) {
@@ -120,6 +123,8 @@ public final class Report {
                     out = Paths.get(a.substring("--out=".length()));
                 } else if (a.startsWith("--jvm=")) {
                     jvm = a.substring("--jvm=".length());
+                } else if (a.startsWith("--also-jvm=")) {
+                    alsoJvm = a.substring("--also-jvm=".length());
                 } else if (a.startsWith("--only=")) {
                     only = a.substring("--only=".length());
                 } else if (a.equals("--dry-run")) {
@@ -131,7 +136,7 @@ public final class Report {
             if (mode == null) {
                 throw new IllegalArgumentException("say quick or full");
             }
-            return new Config(mode, out != null ? out : defaultOut(), jvm, only, dryRun,
+            return new Config(mode, out != null ? out : defaultOut(), jvm, alsoJvm, only, dryRun,
                     "java -jar benchmarks/target/benchmarks.jar " + String.join(" ", args));
         }
 
@@ -161,7 +166,7 @@ public final class Report {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: java -jar benchmarks/target/benchmarks.jar quick|full"
-                    + " [--dry-run] [--only=REGEX] [--out=DIR] [--jvm=PATH]");
+                    + " [--dry-run] [--only=REGEX] [--out=DIR] [--jvm=PATH] [--also-jvm=PATH]");
             System.exit(2);
             return;
         }
@@ -178,12 +183,17 @@ public final class Report {
         if (config.only() != null) {
             plan = Plan.only(plan, config.only());
         }
-        double estimate = config.mode().estimateSeconds(plan);
+        List<Plan.Group> secondPlan = config.alsoJvm() == null ? List.of()
+                : Plan.secondJdk(providers, config.mode() == RunMode.SMOKE);
+        double estimate = config.mode().estimateSeconds(plan) + config.mode().estimateSeconds(secondPlan);
         int cases = plan.stream().mapToInt(Plan.Group::cases).sum();
         System.out.printf(Locale.ROOT, "Wafer benchmarks, %s mode: %s%nProviders: %s%nPlan: %d JMH runs, %d cases%n%s%n"
                         + "Estimated time: %s (%.1f s per fork for start-up and setup assumed)%n",
                 config.mode().name().toLowerCase(Locale.ROOT), config.mode().describe(), providers.keySet(),
                 plan.size(), cases, Plan.describe(plan), minutes(estimate), FORK_OVERHEAD_SECONDS);
+        if (!secondPlan.isEmpty()) {
+            System.out.printf("Then on %s:%n%s%n", config.alsoJvm(), Plan.describe(secondPlan));
+        }
         if (config.dryRun()) {
             return null;
         }
@@ -193,10 +203,18 @@ public final class Report {
         List<RunResult> raw = new ArrayList<>();
         List<String> incomplete = new ArrayList<>();
         for (Plan.Group g : plan) {
-            Collection<RunResult> got = new Runner(options(config, g)).run();
+            Collection<RunResult> got = new Runner(options(config, g, config.jvm())).run();
             raw.addAll(got);
             if (got.size() < g.cases()) {
                 incomplete.add(g + ": only " + got.size() + " produced a result (see the JMH log above)");
+            }
+        }
+        List<RunResult> secondRaw = new ArrayList<>();
+        for (Plan.Group g : secondPlan) {
+            Collection<RunResult> got = new Runner(options(config, g, config.alsoJvm())).run();
+            secondRaw.addAll(got);
+            if (got.size() < g.cases()) {
+                incomplete.add(g + " on " + config.alsoJvm() + ": only " + got.size() + " produced a result");
             }
         }
         Duration elapsed = Duration.between(start, Instant.now());
@@ -215,14 +233,17 @@ public final class Report {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 loadBefore, loadAfter, minutes(estimate), minutes(elapsed.toMillis() / 1000.0),
                 Wafer.providers().stream().map(p -> p.name() + " " + p.version()).collect(Collectors.toList()),
-                incomplete);
+                incomplete, secondRaw.isEmpty() ? null : "JDK " + secondRaw.get(0).getParams().getJdkVersion() + " ("
+                        + secondRaw.get(0).getParams().getVmName() + " " + secondRaw.get(0).getParams().getVmVersion() + ")");
 
         Files.createDirectories(config.out());
         Path png = config.out().resolve("benchmarks.png");
         Path md = config.out().resolve("benchmarks.md");
-        Results r = new Results(results, List.copyOf(providers.keySet()));
+        Results r = new Results(results, List.copyOf(providers.keySet()), jdkHeading(any));
+        Results second = secondRaw.isEmpty() ? null : new Results(secondRaw.stream().map(Measurement::of)
+                .collect(Collectors.toList()), List.copyOf(providers.keySet()), jdkHeading(secondRaw.get(0)));
         boolean charted = ReportChart.write(r, png);
-        String markdown = ReportWriter.markdown(r, env, charted ? png.getFileName().toString() : null);
+        String markdown = ReportWriter.markdown(r, second, env, charted ? png.getFileName().toString() : null);
         Files.writeString(md, markdown + sessionsSection(md), StandardCharsets.UTF_8);
         if (config.mode() != RunMode.SMOKE) {
             System.out.println();
@@ -232,6 +253,12 @@ public final class Report {
                 + " (estimated " + minutes(estimate) + ")");
         incomplete.forEach(i -> System.out.println("INCOMPLETE: " + i));
         return new Outcome(results, incomplete, md, charted ? png : null);
+    }
+
+    /** "JDK 17": the feature release the forks of a run ran on. */
+    private static String jdkHeading(RunResult any) {
+        String v = any == null ? System.getProperty("java.version") : any.getParams().getJdkVersion();
+        return "JDK " + Runtime.Version.parse(v).feature();
     }
 
     /** The section {@link SessionReport} wrote into the page, from its own run, kept as it is; or nothing. */
@@ -244,7 +271,7 @@ public final class Report {
         return at < 0 ? "" : "\n" + before.substring(at);
     }
 
-    private static org.openjdk.jmh.runner.options.Options options(Config config, Plan.Group g) {
+    private static org.openjdk.jmh.runner.options.Options options(Config config, Plan.Group g, String jvm) {
         RunMode m = config.mode();
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(g.include())
@@ -264,8 +291,8 @@ public final class Report {
         }
         if (m != RunMode.SMOKE) {
             b.jvmArgs(FORK_JVM_ARGS.toArray(new String[0]));
-            if (config.jvm() != null) {
-                b.jvm(config.jvm());
+            if (jvm != null) {
+                b.jvm(jvm);
             }
         }
         return b.build();

@@ -16,13 +16,29 @@ final class Results {
     static final String JJWT_JWS = "JjwtJwsBenchmark";
     static final String COLD = "ColdStartBenchmark";
     static final String NONCE = "NonceBenchmark";
+    static final String XAES_OPEN = "XaesOpenBenchmark";
 
     private final List<Measurement> all;
     private final List<String> providers;
+    private final String jdk;
 
     Results(List<Measurement> all, List<String> providers) {
+        this(all, providers, "JDK " + Runtime.version().feature());
+    }
+
+    Results(List<Measurement> all, List<String> providers, String jdk) {
         this.all = List.copyOf(all);
         this.providers = List.copyOf(providers);
+        this.jdk = jdk;
+    }
+
+    /** The JDK the forks ran on, as a column heading: "JDK 17". */
+    String jdk() {
+        return jdk;
+    }
+
+    Optional<Measurement> xaesOpen(String provider, String mix, int threads) {
+        return find(XAES_OPEN, "open", threads, "provider", provider, "mix", mix, "payload", Plan.TARGET_PAYLOAD);
     }
 
     List<Measurement> all() {

@@ -67,7 +67,6 @@ public class XaesOpenBenchmark {
     private CookieSealer reader;
     private SealContext context;
     private String[] ring;
-    private int next;
 
     @Setup
     public void setup() {
@@ -79,15 +78,7 @@ public class XaesOpenBenchmark {
         Random random = new Random(14);
         List<String> values = new ArrayList<>();
         if (mix.equals("servers")) {
-            // A prefix serves at most 2^16 values or an hour, whichever ends first.
-            long prefixSeconds = Math.min(PREFIX_MAX_SECONDS, PREFIX_MAX_USES / SEALS_PER_SECOND);
-            Map<Long, Integer> groups = new LinkedHashMap<>();
-            for (int i = 0; i < VALUES; i++) {
-                int server = random.nextInt(SERVERS);
-                long second = random.nextInt(HOURS * 3600);
-                groups.merge(server * 1_000_000L + second / prefixSeconds, 1, Integer::sum);
-            }
-            for (int n : groups.values()) {
+            for (int n : serverGroups(random)) {
                 CookieSealer server = builder(keys).build();
                 for (int i = 0; i < n; i++) {
                     values.add(server.seal(value, context, Duration.ofDays(2)));
@@ -103,13 +94,7 @@ public class XaesOpenBenchmark {
             }
         }
         ring = values.toArray(new String[0]);
-        // One random order, cycled: ring length is a power of two.
-        for (int i = ring.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            String t = ring[i];
-            ring[i] = ring[j];
-            ring[j] = t;
-        }
+        shuffle(ring, random);
         for (String s : ring) {
             if (!Arrays.equals(reader.open(s, context).bytes(), value)) {
                 throw new IllegalStateException(provider + " does not open what it sealed");
@@ -118,6 +103,59 @@ public class XaesOpenBenchmark {
         if (!mix.equals("aes-ring")) {
             report();
         }
+    }
+
+    /**
+     * The mix's (server, hour) groups, in order of first appearance: how many of the
+     * {@value #VALUES} values each sealer instance seals under its one prefix.
+     */
+    static List<Integer> serverGroups(Random random) {
+        // A prefix serves at most 2^16 values or an hour, whichever ends first.
+        long prefixSeconds = Math.min(PREFIX_MAX_SECONDS, PREFIX_MAX_USES / SEALS_PER_SECOND);
+        Map<Long, Integer> groups = new LinkedHashMap<>();
+        for (int i = 0; i < VALUES; i++) {
+            int server = random.nextInt(SERVERS);
+            long second = random.nextInt(HOURS * 3600);
+            groups.merge(server * 1_000_000L + second / prefixSeconds, 1, Integer::sum);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** One random order, cycled: the ring's length is a power of two. */
+    private static <T> void shuffle(T[] ring, Random random) {
+        for (int i = ring.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            T t = ring[i];
+            ring[i] = ring[j];
+            ring[j] = t;
+        }
+    }
+
+    /**
+     * The mix {@code servers} without the cryptography, for the report: its prefix count, and the
+     * hit rate of a {@link DerivedKeyCache} of the engines' capacity (and class) opening its values
+     * in the benchmark's order, on the first pass and on the second (steady state). Each (server,
+     * hour) group gets a random prefix, as a sealer instance draws one, and the order is the
+     * benchmark's (the same seeded draws).
+     *
+     * @return {prefixes, first-pass hit rate, steady-state hit rate}
+     */
+    static double[] serversMixHitRates() {
+        Random random = new Random(14);
+        java.security.SecureRandom prefixes = new java.security.SecureRandom();
+        List<byte[]> nonces = new ArrayList<>();
+        List<Integer> groups = serverGroups(random);
+        for (int n : groups) {
+            byte[] prefix = new byte[12];
+            prefixes.nextBytes(prefix);
+            for (int i = 0; i < n; i++) {
+                nonces.add(prefix);
+            }
+        }
+        byte[][] ring = nonces.toArray(new byte[0][]);
+        shuffle(ring, random);
+        double[] rates = hitRates(ring);
+        return new double[] {groups.size(), rates[0], rates[1]};
     }
 
     private CookieSealer.Builder builder(SealingKeySet keys) {
@@ -133,6 +171,13 @@ public class XaesOpenBenchmark {
             nonces[i] = Arrays.copyOfRange(b64.decode(ring[i]), 13, 13 + 24);
             prefixes.add(Arrays.toString(Arrays.copyOf(nonces[i], 12)));
         }
+        double[] rates = hitRates(nonces);
+        System.out.printf("%nmix=%s: %d values, %d prefixes; cache of %d: hit rate %.4f first pass, %.4f after%n", mix,
+                ring.length, prefixes.size(), DerivedKeyCache.DEFAULT_CAPACITY, rates[0], rates[1]);
+    }
+
+    /** Hit rates of a cache of the engines' capacity over two passes of these nonces. */
+    private static double[] hitRates(byte[][] nonces) {
         DerivedKeyCache<Object> cache = new DerivedKeyCache<>(12, DerivedKeyCache.DEFAULT_CAPACITY, (n, o) -> new Object(),
                 k -> { });
         double[] rates = new double[2];
@@ -149,8 +194,7 @@ public class XaesOpenBenchmark {
             long h = cache.hits() - h0;
             rates[pass] = (double) h / (h + cache.misses() - m0);
         }
-        System.out.printf("%nmix=%s: %d values, %d prefixes; cache of %d: hit rate %.4f first pass, %.4f after%n", mix,
-                ring.length, prefixes.size(), cache.capacity(), rates[0], rates[1]);
+        return rates;
     }
 
     /** The floor over a ring as long as the mix's: built only when this method runs (see {@link #floorSetup()}). */
@@ -181,17 +225,39 @@ public class XaesOpenBenchmark {
         }
     }
 
+    /** Each thread's place in the ring: not one shared counter that two threads would bounce between them. */
+    @State(Scope.Thread)
+    public static class Position {
+        private int at;
+
+        int next(int ringLength) {
+            at = (at + 1) & (ringLength - 1);
+            return at;
+        }
+    }
+
+    /**
+     * The bare floor over the ring; one thread only (its cipher is not shared safely).
+     *
+     * @param position this thread's place in the ring
+     * @return the plaintext
+     * @throws java.security.GeneralSecurityException never, on the JDK
+     */
     @Benchmark
-    public byte[] floorOpen() throws java.security.GeneralSecurityException {
-        next = (next + 1) & (VALUES - 1);
-        byte[] in = Base64.getUrlDecoder().decode(floorRing[next]);
+    public byte[] floorOpen(Position position) throws java.security.GeneralSecurityException {
+        byte[] in = Base64.getUrlDecoder().decode(floorRing[position.next(VALUES)]);
         floorCipher.init(javax.crypto.Cipher.DECRYPT_MODE, floorKey, new javax.crypto.spec.GCMParameterSpec(128, in, 0, 12));
         return floorCipher.doFinal(in, 12, in.length - 12);
     }
 
+    /**
+     * One open through the shared reader; threads share its cache as servers' request threads do.
+     *
+     * @param position this thread's place in the ring
+     * @return the opened value
+     */
     @Benchmark
-    public OpenedValue open() {
-        next = (next + 1) & (ring.length - 1);
-        return reader.open(ring[next], context);
+    public OpenedValue open(Position position) {
+        return reader.open(ring[position.next(ring.length)], context);
     }
 }

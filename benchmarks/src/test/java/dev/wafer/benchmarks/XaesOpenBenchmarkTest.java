@@ -15,13 +15,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@link XaesOpenBenchmark}'s guard against rot: it runs outside {@link Report}'s plan (its own
- * command is in benchmarks/README.md), so the build runs each of its methods once, in process and
- * very briefly, on the realistic mix and on the worst case.
+ * {@link XaesOpenBenchmark} on the worst case too: {@link ReportTest}'s smoke run meets only the
+ * realistic mix (one parameter combination per run), so this runs each method once, in process and
+ * very briefly, on both; and the report's replay of the mix without cryptography finds the
+ * benchmark's own prefix count.
  */
 class XaesOpenBenchmarkTest {
-    /** Kept out of {@link ReportTest}'s list: {@link Report} does not run it. */
-    static final String NAME = "XaesOpenBenchmark";
 
     @Test
     void everyMethodRunsOnTheMixAndOnTheWorstCase() throws Exception {
@@ -44,5 +43,13 @@ class XaesOpenBenchmarkTest {
             assertTrue(r.getPrimaryResult().getScore() > 0, label);
         }
         assertEquals(Set.of("floorOpen/distinct", "floorOpen/servers", "open/distinct", "open/servers"), ran);
+    }
+
+    @Test
+    void theReportsReplayOfTheMixHasItsPrefixesAndAHitRate() {
+        double[] mix = XaesOpenBenchmark.serversMixHitRates();
+        assertEquals(384, (int) mix[0], "16 servers over 24 hours: 384 (server, hour) groups");
+        assertEquals(1 - 384.0 / XaesOpenBenchmark.VALUES, mix[1], 1e-9, "first pass: one miss per prefix");
+        assertEquals(1.0, mix[2], 1e-9, "after: the cache holds all 384");
     }
 }
