@@ -11,6 +11,7 @@ import dev.wafer.spi.VerifierEngine;
 import dev.wafer.spi.WaferProvider;
 import dev.wafer.spi.support.EngineChecks;
 import dev.wafer.spi.support.JceAesGcm;
+import dev.wafer.spi.support.JceSignatures;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
@@ -213,14 +214,14 @@ public final class AccpProvider implements WaferProvider {
             try {
                 // ACCP 2.5 registers no Ed25519 key factory: the JDK's key, which ACCP's signature
                 // translates into an AWS-LC key once, when a thread first initialises it.
-                return new AccpSigner(algorithm, KeyFactory.getInstance("Ed25519")
-                        .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed)), p);
+                return JceSignatures.signer(algorithm, KeyFactory.getInstance("Ed25519")
+                        .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed)), signatures(p), name());
             } finally {
                 Arrays.fill(seed, (byte) 0);
             }
         }
-        return new AccpSigner(algorithm, KeyFactory.getInstance("RSA", p)
-                .generatePrivate(EngineChecks.rsaPrivateKey(algorithm, key).spec()), p);
+        return JceSignatures.signer(algorithm, KeyFactory.getInstance("RSA", p)
+                .generatePrivate(EngineChecks.rsaPrivateKey(algorithm, key).spec()), signatures(p), name());
     }
 
     /**
@@ -248,10 +249,15 @@ public final class AccpProvider implements WaferProvider {
             // ACCP takes any 32 bytes here; SunEC decodes the point in initVerify, once per engine,
             // and throws InvalidKeyException for one that is not on the curve.
             Signature.getInstance("Ed25519").initVerify(point);
-            return new AccpVerifier(algorithm, point, p);
+            return JceSignatures.verifier(algorithm, point, signatures(p), name());
         }
-        return new AccpVerifier(algorithm, KeyFactory.getInstance("RSA", p)
-                .generatePublic(EngineChecks.rsaPublicKey(algorithm, key).spec()), p);
+        return JceSignatures.verifier(algorithm, KeyFactory.getInstance("RSA", p)
+                .generatePublic(EngineChecks.rsaPublicKey(algorithm, key).spec()), signatures(p), name());
+    }
+
+    /** ACCP's signatures, asked of the provider object itself (not by name: it may not be installed). */
+    private static JceSignatures.SignatureFactory signatures(Provider p) {
+        return algorithm -> Signature.getInstance(algorithm, p);
     }
 
     @Override

@@ -11,10 +11,12 @@ import dev.wafer.spi.VerifierEngine;
 import dev.wafer.spi.WaferProvider;
 import dev.wafer.spi.support.EngineChecks;
 import dev.wafer.spi.support.JceAesGcm;
+import dev.wafer.spi.support.JceSignatures;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -158,14 +160,15 @@ public final class JcaProvider implements WaferProvider {
             byte[] seed = EngineChecks.ed25519Seed(key);
             try {
                 // EdECPrivateKeySpec clones the seed, and the key SunEC makes from it holds its own copy.
-                return new JcaSigner(algorithm, KeyFactory.getInstance("Ed25519")
-                        .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed)));
+                return JceSignatures.signer(algorithm, KeyFactory.getInstance("Ed25519")
+                        .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed)), Signature::getInstance,
+                        name());
             } finally {
                 Arrays.fill(seed, (byte) 0);
             }
         }
-        return new JcaSigner(algorithm, KeyFactory.getInstance("RSA")
-                .generatePrivate(EngineChecks.rsaPrivateKey(algorithm, key).spec()));
+        return JceSignatures.signer(algorithm, KeyFactory.getInstance("RSA")
+                .generatePrivate(EngineChecks.rsaPrivateKey(algorithm, key).spec()), Signature::getInstance, name());
     }
 
     /**
@@ -188,10 +191,11 @@ public final class JcaProvider implements WaferProvider {
             // The JCA reads raw Ed25519 public keys only as SubjectPublicKeyInfo (RFC 8410 §4).
             byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + encoded.length);
             System.arraycopy(encoded, 0, spki, ED25519_SPKI_PREFIX.length, encoded.length);
-            return new JcaVerifier(algorithm, KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
+            return JceSignatures.verifier(algorithm, KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)),
+                    Signature::getInstance, name());
         }
-        return new JcaVerifier(algorithm, KeyFactory.getInstance("RSA")
-                .generatePublic(EngineChecks.rsaPublicKey(algorithm, key).spec()));
+        return JceSignatures.verifier(algorithm, KeyFactory.getInstance("RSA")
+                .generatePublic(EngineChecks.rsaPublicKey(algorithm, key).spec()), Signature::getInstance, name());
     }
 
     @Override
@@ -216,7 +220,7 @@ public final class JcaProvider implements WaferProvider {
                         }
                     } else {
                         KeyFactory.getInstance(a == SigningAlgorithm.ED25519 ? "Ed25519" : "RSA");
-                        JcaSigner.newSignature((SigningAlgorithm) a);
+                        JceSignatures.newSignature((SigningAlgorithm) a, Signature::getInstance);
                     }
                     found.add(a);
                 } catch (GeneralSecurityException absent) {
