@@ -142,7 +142,12 @@ final class ReportWriter {
         for (String[] c : new String[][] {{"seal", "AES_256_GCM"}, {"open", "AES_256_GCM"}, {"sign", "ED25519"},
             {"verify", "ED25519"}}) {
             boolean sealing = c[0].equals("seal") || c[0].equals("open");
-            Optional<Measurement> one = sealing ? r.fastestSeal(c[0], c[1], p) : r.fastestToken(c[0], c[1]);
+            // The fastest provider that also ran on two threads (accp's tokens do not: its bare
+            // primitive's scaling is measured instead).
+            Optional<Measurement> one = r.providers().stream()
+                    .filter(pr -> (sealing ? r.seal(c[0], pr, c[1], p, 2) : r.token(c[0], pr, c[1], 2)).isPresent())
+                    .map(pr -> sealing ? r.seal(c[0], pr, c[1], p, 1) : r.token(c[0], pr, c[1], 1))
+                    .flatMap(Optional::stream).min(java.util.Comparator.comparingDouble(Measurement::medianNs));
             Optional<Measurement> two = one.flatMap(m -> sealing
                     ? r.seal(c[0], m.param("provider"), c[1], p, 2) : r.token(c[0], m.param("provider"), c[1], 2));
             t.add(new Target("2 threads ≥ 1.9× the throughput of one: " + c[0] + " " + label(c[1])

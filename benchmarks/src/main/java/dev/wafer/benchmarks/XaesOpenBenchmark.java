@@ -39,6 +39,9 @@ import org.openjdk.jmh.annotations.State;
  * {@value #DISTINCT_PER_SLOT} times as many values as the reader's cache holds. Both are opened in
  * one random order, cycled. {@code mix=aes-ring} (diagnostic): {@value #VALUES} AES-256-GCM values in
  * the same kind of ring, to show what a ring this size costs any open (the floor cycles 16 values).
+ * {@code mix=prefixes-N} (diagnostic, by hand): the {@value #VALUES} values sealed by N sealers,
+ * each value by one chosen at random, so that the cost can be read against the number of prefixes
+ * (keys) in rotation, everything else equal.
  * Setup prints the mix's prefix count and the hit rate of a
  * {@link DerivedKeyCache} of the engines' capacity replaying that order (first pass and steady
  * state).
@@ -58,7 +61,7 @@ public class XaesOpenBenchmark {
     @Param({"jca", "tink", "bc"})
     public String provider;
 
-    @Param({"servers", "distinct", "aes-ring"})
+    @Param({"servers", "distinct", "aes-ring", "prefixes-1", "prefixes-16", "prefixes-64", "prefixes-384"})
     public String mix;
 
     @Param({"256"})
@@ -83,6 +86,15 @@ public class XaesOpenBenchmark {
                 for (int i = 0; i < n; i++) {
                     values.add(server.seal(value, context, Duration.ofDays(2)));
                 }
+            }
+        } else if (mix.startsWith("prefixes-")) {
+            CookieSealer[] sealers = new CookieSealer[Integer.parseInt(mix.substring("prefixes-".length()))];
+            for (int i = 0; i < sealers.length; i++) {
+                sealers[i] = builder(keys).build();
+            }
+            for (int i = 0; i < VALUES; i++) {
+                values.add(sealers[i < sealers.length ? i : random.nextInt(sealers.length)].seal(value, context,
+                        Duration.ofDays(2)));
             }
         } else if (mix.equals("aes-ring")) {
             for (int i = 0; i < VALUES; i++) {

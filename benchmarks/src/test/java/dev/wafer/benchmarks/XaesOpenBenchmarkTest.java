@@ -27,7 +27,7 @@ class XaesOpenBenchmarkTest {
         Options options = new OptionsBuilder()
                 .include(XaesOpenBenchmark.class.getName() + "\\.")
                 .param("provider", "jca")
-                .param("mix", "servers", "distinct")
+                .param("mix", "servers", "distinct", "prefixes-16")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -42,7 +42,8 @@ class XaesOpenBenchmarkTest {
             ran.add(label.substring(label.lastIndexOf('.') + 1) + "/" + r.getParams().getParam("mix"));
             assertTrue(r.getPrimaryResult().getScore() > 0, label);
         }
-        assertEquals(Set.of("floorOpen/distinct", "floorOpen/servers", "open/distinct", "open/servers"), ran);
+        assertEquals(Set.of("floorOpen/distinct", "floorOpen/prefixes-16", "floorOpen/servers", "open/distinct",
+                "open/prefixes-16", "open/servers"), ran);
     }
 
     @Test
