@@ -59,8 +59,10 @@ final class ReportWriter {
         row(md, "fork JVM options", env.forkJvmArgs().isEmpty() ? "none" : "`" + env.forkJvmArgs() + "`");
         row(md, "machine", env.nproc() + " CPUs (nproc), " + env.cpu() + ", " + env.os());
         row(md, "load average", String.format(Locale.ROOT, "%.2f before, %.2f after", env.loadBefore(), env.loadAfter())
-                + (Math.max(env.loadBefore(), env.loadAfter()) > 0.5 ? " (**the machine was busy**: every figure is"
-                + " slower and noisier than on an idle machine, two-thread scaling most of all)" : ""));
+                // The run's own fork is a load of about 1 when it ends: only more than that is someone else.
+                + (env.loadBefore() > 0.5 || env.loadAfter() > 1.5 ? " (**the machine was busy**: every figure is"
+                + " slower and noisier than on an idle machine, two-thread scaling most of all)"
+                : " (the load after is the benchmark's own fork)"));
         row(md, "providers", String.join(", ", env.providers()));
         row(md, "duration", env.elapsed() + " (estimated " + env.estimated() + ")");
         md.append('\n');
